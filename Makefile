@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(VENV)/bin/orgdesigner $(ARGS)
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check orgdesigner tests bench
