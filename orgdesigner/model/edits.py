@@ -429,14 +429,21 @@ def remove_position(
     else:
         gone = {position_id}
         manager = scenario.manager_of(position_id)
+        # The reports take the removed position's place among its manager's reports.
+        rehomed = [
+            ln.model_copy(update={"manager_id": manager})
+            for ln in scenario.lines
+            if ln.manager_id == position_id and ln.kind is LineKind.SOLID
+            and manager is not None
+        ]
         new_lines: list[ReportingLine] = []
         for ln in scenario.lines:
             if ln.report_id == position_id:
+                if ln.kind is LineKind.SOLID:
+                    new_lines.extend(rehomed)
                 continue
             if ln.manager_id == position_id:
-                if ln.kind is LineKind.DOTTED or manager is None:
-                    continue
-                ln = ln.model_copy(update={"manager_id": manager})
+                continue
             new_lines.append(ln)
         lines = tuple(new_lines)
     positions = tuple(p for p in scenario.positions if p.id not in gone)
