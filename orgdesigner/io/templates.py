@@ -8,14 +8,12 @@ then saves under a name of their own.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from orgdesigner.assets import resource_path
-from orgdesigner.errors import LoadError, OrgDesignerError
+from orgdesigner.errors import OrgDesignerError
+from orgdesigner.io import native
 from orgdesigner.model.document import OrgDocument, now_iso
 
 __all__ = ["TEMPLATE_NAMES", "TemplateInfo", "list_templates", "load_template", "template_path"]
@@ -42,8 +40,6 @@ _ALIASES = {
     "inverted": "nordstrom",
     "inverted-pyramid": "nordstrom",
 }
-
-_MAX_TEMPLATE_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -74,21 +70,8 @@ def template_path(name: str) -> Path:
 
 
 def _read(path: Path) -> OrgDocument:
-    """Parse and validate a bundled template file."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise LoadError(f"{path}: cannot read the template: {err.strerror or err}") from err
-    if len(data) > _MAX_TEMPLATE_BYTES:
-        raise LoadError(f"{path}: template file is too large")
-    try:
-        return OrgDocument.model_validate_json(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "document"
-        raise LoadError(f"{path}: invalid template at {where}: {first['msg']}") from err
-    except (ValueError, json.JSONDecodeError) as err:
-        raise LoadError(f"{path}: invalid template: {err}") from err
+    """Parse a bundled template like any saved file (version check, migrations, ids)."""
+    return native.load(path)
 
 
 def list_templates() -> list[TemplateInfo]:
