@@ -64,6 +64,11 @@ class DocumentController(QObject):
     def mark_saved(self) -> None:
         self.undo_stack.setClean()
 
+    def mark_modified(self) -> None:
+        """Flag unsaved changes that no edit made (a restored or imported document): the
+        document stays "modified" until saved, even if every later edit is undone."""
+        self.undo_stack.resetClean()
+
     # -- edits -------------------------------------------------------------------------
     def apply(self, edit: Edit) -> None:
         """Make ``edit`` as one undo step. Raises ``EditError`` (nothing changed) when the

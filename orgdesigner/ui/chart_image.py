@@ -1,0 +1,114 @@
+"""Pictures of the chart as the canvas draws it: PNG (QImage) and SVG (QSvgGenerator).
+
+The scene is rendered over its items' bounding rectangle with a margin, so what is exported
+is what the canvas shows. A PNG of a very large chart is scaled down to stay within
+``MAX_SIDE`` pixels a side and ``MAX_PIXELS`` in all (a 100,000-position chart would
+otherwise ask for gigabytes).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsScene
+
+from orgdesigner.errors import OrgDesignerError
+
+__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "render_chart", "render_png", "render_svg"]
+
+#: Points of white space around the chart.
+MARGIN = 24.0
+#: Pixels per point for PNG when the chart is small enough (sharp on high-DPI screens).
+PNG_SCALE = 2.0
+MAX_SIDE = 16_000
+MAX_PIXELS = 120_000_000
+
+
+class ImageFormat(enum.Enum):
+    PNG = ".png"
+    SVG = ".svg"
+
+    @property
+    def suffix(self) -> str:
+        return self.value
+
+
+def _source_rect(scene: QGraphicsScene) -> QRectF:
+    rect = scene.itemsBoundingRect()
+    if rect.isEmpty():
+        raise OrgDesignerError("The chart is empty: there is nothing to export.")
+    return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def png_scale(width: float, height: float, scale: float = PNG_SCALE) -> float:
+    """The pixels-per-point factor for a ``width`` x ``height`` point chart, within limits."""
+    limit = min(scale, MAX_SIDE / width, MAX_SIDE / height,
+                math.sqrt(MAX_PIXELS / (width * height)))
+    return max(limit, 1e-3)
+
+
+def render_png(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> bytes:
+    """The scene as PNG bytes on a white background."""
+    source = _source_rect(scene)
+    factor = png_scale(source.width(), source.height(), scale)
+    size = QSize(max(1, math.ceil(source.width() * factor)),
+                 max(1, math.ceil(source.height() * factor)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise OrgDesignerError(
+            f"Not enough memory for a {size.width()} x {size.height()} pixel picture.")
+    image.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform)
+    try:
+        scene.render(painter, QRectF(image.rect()), source)
+    finally:
+        painter.end()
+    return _encode(lambda buffer: image.save(buffer, "PNG"))
+
+
+def render_svg(scene: QGraphicsScene, *, title: str = "") -> bytes:
+    """The scene as an SVG drawing, one SVG unit per point."""
+    source = _source_rect(scene)
+    target = QRectF(0, 0, source.width(), source.height())
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(math.ceil(target.width()), math.ceil(target.height())))
+    generator.setViewBox(target)
+    generator.setTitle(title or "Organisation chart")
+    generator.setDescription("Exported by OrgDesigner")
+    painter = QPainter(generator)
+    try:
+        painter.fillRect(target, QColor(Qt.GlobalColor.white))
+        scene.render(painter, target, source)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def render_chart(scene: QGraphicsScene, fmt: ImageFormat, *, title: str = "") -> bytes:
+    """PNG or SVG bytes of the scene."""
+    if fmt is ImageFormat.PNG:
+        return render_png(scene)
+    return render_svg(scene, title=title)
+
+
+def _encode(save: Callable[[QBuffer], bool]) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not save(buffer):
+        raise OrgDesignerError("The picture could not be encoded.")
+    buffer.close()
+    return bytes(data.data())

@@ -1,0 +1,1 @@
+"""Dialogs of the window: the template gallery and the import preview."""

@@ -1,0 +1,281 @@
+"""File menu: save and reopen, title mark, recent files, close prompts, errors, export, New."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QGraphicsScene,
+    QGraphicsView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+)
+
+from orgdesigner.io import native
+from orgdesigner.model import OrgDocument, Position
+from orgdesigner.model.edits import change_position
+from orgdesigner.model.synthetic import generate_org
+from orgdesigner.ui.dialogs.template_gallery import BLANK, TemplateGalleryDialog
+from orgdesigner.ui.document import DocumentController
+from orgdesigner.ui.file_actions import FileActions
+from orgdesigner.ui.settings import AppSettings
+
+Button = QMessageBox.StandardButton
+
+
+class TinyWindow(QMainWindow):
+    """The least a window must offer FileActions (the real one is the core engineer's)."""
+
+    def __init__(self, doc: OrgDocument) -> None:
+        super().__init__()
+        self.controller = DocumentController(doc)
+        scene = QGraphicsScene(self)
+        scene.addRect(0, 0, 300, 120, brush=QColor("#4e79a7"))
+        scene.addText("CEO").setPos(20, 20)
+        self.chart_view = QGraphicsView(scene, self)
+        self.setCentralWidget(self.chart_view)
+        self.statusBar()
+
+
+@pytest.fixture
+def make(qtbot, tmp_path, monkeypatch):
+    """make(doc) -> (window, actions), isolated settings and recovery folder."""
+    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+    def build(doc: OrgDocument | None = None) -> tuple[TinyWindow, FileActions]:
+        window = TinyWindow(doc if doc is not None else generate_org(12, seed=3))
+        qtbot.addWidget(window)
+        actions = FileActions(window, settings=settings, recovery_dir=tmp_path / "recovery")
+        menu = QMenu("&File", window)
+        window.menuBar().addMenu(menu)
+        actions.install(menu, window.addToolBar("File"))
+        return window, actions
+
+    return build
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """Collects QMessageBox.critical calls instead of showing them."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda _parent, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+def answer_save_dialog(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def answer_open_dialog(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def rename_top(window: TinyWindow, holder: str) -> None:
+    top = window.controller.scenario.positions[0].id
+    window.controller.apply(change_position(window.controller.doc, top, holder=holder))
+
+
+def test_save_and_reopen_round_trips_and_tracks_title(make, monkeypatch, tmp_path):
+    window, actions = make()
+    rename_top(window, "Ada Lovelace")
+    assert window.isWindowModified()
+    assert window.windowTitle().endswith("[*] — OrgDesigner")
+
+    target = tmp_path / "acme"  # the suffix is added
+    answer_save_dialog(monkeypatch, target)
+    actions.save_action.trigger()
+    saved = tmp_path / "acme.orgchart"
+    assert saved.is_file()
+    assert not window.controller.modified and not window.isWindowModified()
+    assert window.windowTitle().startswith("acme.orgchart[*]")
+    assert actions.settings.recent_files() == [saved]
+
+    other, other_actions = make(OrgDocument.empty())
+    answer_open_dialog(monkeypatch, saved)
+    assert other_actions.open_file()
+    assert other.controller.path == saved
+    assert other.controller.doc.model_dump() == window.controller.doc.model_dump()
+    assert other.controller.scenario.positions[0].holder == "Ada Lovelace"
+    assert not other.controller.modified
+    assert other.windowTitle().startswith("acme.orgchart")
+
+    # Save again goes to the same file without asking, keeping the previous version.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: pytest.fail("Save must not ask for a name"))
+    rename_top(other, "Grace Hopper")
+    assert other_actions.save()
+    assert native.load(saved).scenario().positions[0].holder == "Grace Hopper"
+    assert native.load(saved.with_name("acme.orgchart.bak")).scenario().positions[0].holder \
+        == "Ada Lovelace"
+
+
+def test_ctrl_s_on_the_window_saves(make, monkeypatch, qtbot, tmp_path):
+    window, _ = make()
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.chart_view.setFocus()
+    rename_top(window, "Keyboard")
+    answer_save_dialog(monkeypatch, tmp_path / "keys.orgchart")
+    qtbot.keyClick(window.chart_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: (tmp_path / "keys.orgchart").exists(), timeout=2000)
+    assert not window.controller.modified
+
+
+def test_open_bad_file_shows_message_and_changes_nothing(make, errors, tmp_path):
+    window, actions = make()
+    before = window.controller.doc.model_dump()
+    broken = tmp_path / "broken.orgchart"
+    broken.write_bytes(b'{"format": "orgdesigner", "schema_version": 1, "scenarios": [')
+    assert not actions.open_or_import(broken)
+    assert len(errors) == 1
+    title, text = errors[0]
+    assert "broken.orgchart" in text and "Traceback" not in text
+    assert window.controller.doc.model_dump() == before
+    assert broken.read_bytes().endswith(b"[")
+
+
+def test_failed_save_keeps_document_modified(make, errors, monkeypatch, tmp_path):
+    window, actions = make()
+    rename_top(window, "Unsaved")
+    answer_save_dialog(monkeypatch, tmp_path / "no-such-folder" / "x.orgchart")
+    assert not actions.save()
+    assert errors and "x.orgchart" in errors[0][1]
+    assert window.controller.modified
+    assert window.controller.path is None
+
+
+def test_confirm_close_cancel_discard_and_save(make, monkeypatch, tmp_path):
+    window, actions = make()
+    assert actions.confirm_close() is True  # nothing to save: no question
+
+    window, actions = make()
+    rename_top(window, "Changed")
+    asked: list[str] = []
+
+    def reply(button):
+        def question(_parent, title, text, *a):
+            asked.append(text)
+            return button
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", reply(Button.Cancel))
+    assert actions.confirm_close() is False
+    assert window.controller.modified and len(asked) == 1
+
+    monkeypatch.setattr(QMessageBox, "question", reply(Button.Save))
+    answer_save_dialog(monkeypatch, tmp_path / "closing.orgchart")
+    assert actions.confirm_close() is True
+    assert (tmp_path / "closing.orgchart").exists() and not window.controller.modified
+
+    window, actions = make()
+    rename_top(window, "Thrown away")
+    monkeypatch.setattr(QMessageBox, "question", reply(Button.Discard))
+    assert actions.confirm_close() is True
+
+
+def test_recent_files_menu_opens_most_recent_first(make, monkeypatch, tmp_path):
+    window, actions = make()
+    for name in ("one", "two"):
+        answer_save_dialog(monkeypatch, tmp_path / f"{name}.orgchart")
+        assert actions.save_as()
+    files = [a.data() for a in actions.recent_menu.actions() if a.data()]
+    assert [Path(f).name for f in files] == ["two.orgchart", "one.orgchart"]
+
+    other, other_actions = make(OrgDocument.empty())
+    first = next(a for a in other_actions.recent_menu.actions() if a.data())
+    first.trigger()
+    assert other.controller.path == tmp_path / "two.orgchart"
+
+    # A recent file that vanished is reported and dropped from the menu.
+    (tmp_path / "one.orgchart").unlink()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    assert not other_actions.open_path(tmp_path / "one.orgchart")
+    assert shown and "one.orgchart" in shown[0]
+    assert [p.name for p in other_actions.settings.recent_files()] == ["two.orgchart"]
+
+
+def test_export_png_and_svg_of_the_canvas(make, tmp_path):
+    window, actions = make()
+    png = tmp_path / "chart.png"
+    svg = tmp_path / "chart.svg"
+    from orgdesigner.ui.chart_image import ImageFormat
+
+    assert actions.export_image(ImageFormat.PNG, png)
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 300 and image.height() > 120
+    # The blue box is in the picture, on a white background.
+    assert image.pixelColor(2, 2) == QColor("white")
+    assert image.pixelColor(image.width() // 2, image.height() // 2).blue() > 150
+
+    assert actions.export_image(ImageFormat.SVG, svg)
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and "</svg>" in text
+
+
+def test_export_of_an_empty_chart_is_refused(make, errors, tmp_path):
+    window, actions = make()
+    window.chart_view.scene().clear()
+    from orgdesigner.ui.chart_image import ImageFormat
+
+    assert not actions.export_image(ImageFormat.PNG, tmp_path / "empty.png")
+    assert errors and "empty" in errors[0][1]
+    assert not (tmp_path / "empty.png").exists()
+
+
+def test_unknown_file_kind_is_refused(make, errors, tmp_path):
+    _, actions = make()
+    odd = tmp_path / "notes.txt"
+    odd.write_text("hello")
+    assert not actions.open_or_import(odd)
+    assert ".orgchart" in errors[0][1]
+
+
+def test_new_from_template_gallery(make, monkeypatch):
+    window, actions = make()
+    gallery = TemplateGalleryDialog()
+    names = gallery.names()
+    assert names[0] == BLANK and len(names) == 10 and "nordstrom" in names
+
+    def pick(self):
+        self.select("nordstrom")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TemplateGalleryDialog, "exec", pick)
+    assert actions.new_document()
+    assert window.controller.path is None
+    assert len(window.controller.scenario.positions) >= 15
+    assert not window.controller.modified
+
+    def blank(self):
+        self.select(BLANK)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TemplateGalleryDialog, "exec", blank)
+    assert actions.new_document()
+    assert window.controller.scenario.positions == []
+
+
+def test_new_asks_before_dropping_changes(make, monkeypatch):
+    window, actions = make()
+    window.controller.apply(change_position(window.controller.doc,
+                                            window.controller.scenario.positions[0].id,
+                                            holder="Keep me"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: Button.Cancel)
+    monkeypatch.setattr(TemplateGalleryDialog, "exec",
+                        lambda self: pytest.fail("the gallery must not open"))
+    assert not actions.new_document()
+    assert window.controller.scenario.positions[0].holder == "Keep me"
+    assert isinstance(window.controller.scenario.positions[0], Position)
