@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench package clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The frozen one-folder app (PyInstaller) and its smoke test.
+package: $(STAMP)
+	packaging/build.sh $(PY)
+	ORGDESIGNER_PACKAGE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_frozen_app.py
