@@ -1,0 +1,54 @@
+"""Cross-functional team rules: a team meant to span functions really draws from several
+(at least ``team_min_functions`` distinct functions)."""
+
+from __future__ import annotations
+
+from orgdesigner.checks.finding import Family, Finding, Severity, listing
+from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
+from orgdesigner.model.document import Scenario
+from orgdesigner.model.graph import OrgGraph
+from orgdesigner.model.profile import CheckProfile
+
+__all__ = ["RULES", "member_function", "team_functions"]
+
+F = Family.TEAMS
+
+
+def member_function(g: LazyOrgGraph, position_id: str) -> str | None:
+    """The function of a position: the ``function`` of its unit or the nearest parent unit
+    that has one, else the name of its unit. None without a unit."""
+    p = g.positions.get(position_id)
+    if p is None or p.unit_id is None or p.unit_id not in g.units:
+        return None
+    seen: set[str] = set()
+    current: str | None = p.unit_id
+    while current is not None and current in g.units and current not in seen:
+        seen.add(current)
+        unit = g.units[current]
+        if unit.function.strip():
+            return unit.function.strip().casefold()
+        current = unit.parent_id
+    return g.units[p.unit_id].name.strip().casefold() or None
+
+
+def team_functions(graph: OrgGraph, scenario: Scenario,
+                   profile: CheckProfile) -> list[Finding]:
+    """TEAM_FEW_FUNCTIONS: a team whose members come from too few functions."""
+    g = lean(graph)
+    out = []
+    for team in scenario.teams:
+        functions = {f for m in team.member_ids if (f := member_function(g, m)) is not None}
+        if len(functions) >= profile.team_min_functions:
+            continue
+        drawn = f"only {listing(sorted(functions))}" if functions else "no known function"
+        out.append(Finding(
+            code="TEAM_FEW_FUNCTIONS", severity=Severity.WARNING, family=F,
+            ids=(team.id, *team.member_ids),
+            message=f"Team {team.name!r} draws from {drawn} "
+                    f"({len(functions)} of the {profile.team_min_functions} distinct "
+                    f"functions expected).",
+            suggestion="Add members from the functions the team's customers need."))
+    return out
+
+
+RULES = (team_functions,)

@@ -1,0 +1,197 @@
+"""LazyOrgGraph: an OrgGraph held in plain dicts, building networkx only when asked.
+
+The checks and metrics walk the hierarchy many times per run but need nothing networkx
+does that a dict of parents and a dict of children cannot. Building a 100,000-node
+``nx.DiGraph`` costs more than every check together, so this view reads the scenario's
+lines once into dicts and builds the networkx graphs only if a caller touches
+``hierarchy`` or ``dotted``. It is a read-only snapshot, like ``OrgGraph``: build a new one
+after an edit (it costs milliseconds at 20,000 positions).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import networkx as nx
+
+from orgdesigner.model.document import LineKind, Scenario
+from orgdesigner.model.graph import OrgGraph
+from orgdesigner.perf import paused_gc
+
+__all__ = ["LazyOrgGraph", "lean"]
+
+T = TypeVar("T")
+
+
+class LazyOrgGraph(OrgGraph):
+    """The same answers as ``OrgGraph`` from plain dicts; networkx only on demand."""
+
+    def __init__(self, scenario: Scenario) -> None:  # noqa: D107 - no super(): lazy by design
+        self.scenario = scenario
+        self.positions = {p.id: p for p in scenario.positions}
+        self.units = {u.id: u for u in scenario.units}
+        self.dangling: list[tuple[str, str]] = []
+        self.extra_managers: dict[str, list[str]] = {}
+        #: report → its solid-line manager.
+        self.parent: dict[str, str] = {}
+        #: manager → direct reports in the user's order (only managers are keys).
+        self.children: dict[str, list[str]] = {}
+        self.dotted_lines: list[tuple[str, str]] = []
+        known = self.positions
+        parent = self.parent
+        children = self.children
+        with paused_gc():
+            for line in scenario.lines:
+                m, r = line.manager_id, line.report_id
+                if m not in known or r not in known:
+                    self.dangling.append((m, r))
+                elif line.kind is LineKind.DOTTED:
+                    self.dotted_lines.append((m, r))
+                elif r in parent:
+                    self.extra_managers.setdefault(r, []).append(m)
+                else:
+                    parent[r] = m
+                    kids = children.get(m)
+                    if kids is None:
+                        children[m] = [r]
+                    else:
+                        kids.append(r)
+        self._depths: dict[str, int] | None = None
+        self._hierarchy: nx.DiGraph | None = None
+        self._dotted: nx.DiGraph | None = None
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per graph: figures several rules share (spans, roll-ups)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    # -- networkx on demand ----------------------------------------------------------
+    @property
+    def hierarchy(self) -> nx.DiGraph:  # type: ignore[override]
+        if self._hierarchy is None:
+            g = nx.DiGraph()
+            with paused_gc():
+                g.add_nodes_from(self.positions)
+                g.add_edges_from((m, r) for m, kids in self.children.items() for r in kids)
+            self._hierarchy = g
+        return self._hierarchy
+
+    @property
+    def dotted(self) -> nx.DiGraph:  # type: ignore[override]
+        if self._dotted is None:
+            g = nx.DiGraph()
+            g.add_nodes_from(self.positions)
+            g.add_edges_from(self.dotted_lines)
+            self._dotted = g
+        return self._dotted
+
+    # -- structure from dicts ----------------------------------------------------------
+    def manager(self, position_id: str) -> str | None:
+        return self.parent.get(position_id)
+
+    def reports(self, position_id: str) -> list[str]:
+        return list(self.children.get(position_id, ()))
+
+    def tops(self) -> list[str]:
+        parent = self.parent
+        return [pid for pid in self.positions if pid not in parent]
+
+    def depths(self) -> dict[str, int]:
+        """Layer of every position reachable from a top (tops are layer 1). Cached."""
+        if self._depths is None:
+            depth: dict[str, int] = {}
+            children = self.children
+            for top in self.tops():
+                depth[top] = 1
+                frontier = [top]
+                level = 1
+                while frontier:
+                    level += 1
+                    nxt: list[str] = []
+                    for node in frontier:
+                        kids = children.get(node)
+                        if kids:
+                            for kid in kids:
+                                depth[kid] = level
+                            nxt.extend(kids)
+                    frontier = nxt
+            self._depths = depth
+        return self._depths
+
+    def unreachable(self) -> list[str]:
+        reached = self.depths()
+        if len(reached) == len(self.positions):
+            return []
+        return [pid for pid in self.positions if pid not in reached]
+
+    def has_cycle(self) -> bool:
+        return bool(self.cycles())
+
+    def cycles(self) -> list[list[str]]:
+        """Each reporting cycle once, in manager → report order. With one solid manager
+        per position, a cycle is where following managers upwards comes back round."""
+        found: list[list[str]] = []
+        done: set[str] = set()
+        for start in self.unreachable():
+            if start in done:
+                continue
+            path: list[str] = []
+            on_path: dict[str, int] = {}
+            node: str | None = start
+            while node is not None and node not in done and node not in on_path:
+                on_path[node] = len(path)
+                path.append(node)
+                node = self.parent.get(node)
+            if node is not None and node in on_path:
+                cycle = path[on_path[node]:]
+                cycle.reverse()
+                found.append(cycle)
+            done.update(path)
+        return found
+
+    def subtree(self, position_id: str) -> set[str]:
+        seen = {position_id}
+        stack = [position_id]
+        children = self.children
+        while stack:
+            for kid in children.get(stack.pop(), ()):
+                if kid not in seen:
+                    seen.add(kid)
+                    stack.append(kid)
+        return seen
+
+    def would_create_cycle(self, position_id: str, new_manager_id: str) -> bool:
+        return new_manager_id in self.subtree(position_id)
+
+    def walk(self, root: str) -> Iterator[str]:
+        stack = [root]
+        seen: set[str] = set()
+        children = self.children
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            yield node
+            stack.extend(reversed(children.get(node, ())))
+
+
+_LEAN: weakref.WeakKeyDictionary[OrgGraph, LazyOrgGraph] = weakref.WeakKeyDictionary()
+
+
+def lean(graph: OrgGraph | Scenario) -> LazyOrgGraph:
+    """The dict-backed view of a graph (itself when it already is one) or of a scenario.
+    Rules call this so that a plain ``OrgGraph`` works too, read once and cached."""
+    if isinstance(graph, LazyOrgGraph):
+        return graph
+    if isinstance(graph, Scenario):
+        return LazyOrgGraph(graph)
+    cached = _LEAN.get(graph)
+    if cached is None:
+        cached = LazyOrgGraph(graph.scenario)
+        _LEAN[graph] = cached
+    return cached
