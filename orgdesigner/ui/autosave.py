@@ -178,6 +178,24 @@ class Autosave(QObject):
         return self.folder / f"{self.session}{_DOC_SUFFIX}"
 
     @property
+    def idle_ms(self) -> int:
+        """Milliseconds after the last change before autosaving."""
+        return self._idle.interval()
+
+    @idle_ms.setter
+    def idle_ms(self, value: int) -> None:
+        self._idle.setInterval(value)
+
+    @property
+    def interval_ms(self) -> int:
+        """Autosave at least this often (milliseconds) while there are unsaved changes."""
+        return self._interval.interval()
+
+    @interval_ms.setter
+    def interval_ms(self, value: int) -> None:
+        self._interval.setInterval(value)
+
+    @property
     def pending(self) -> bool:
         """There are changes not yet in the recovery file."""
         return self._pending
