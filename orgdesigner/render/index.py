@@ -1,0 +1,111 @@
+"""The name index at the end of a multi-page export: every name (or the title of a
+vacancy) with the pages it is drawn on, each page number a link to that page."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+
+from orgdesigner.model.document import Scenario
+from orgdesigner.render.fonts import text_width
+from orgdesigner.render.pages import draw_text, fit_text
+from orgdesigner.render.painter import INK, MUTED
+from orgdesigner.render.writer import PdfWriter
+
+__all__ = ["IndexEntry", "index_entries", "write_index", "index_page_count"]
+
+SIZE = 7.5
+LEADING = 10.0
+GAP = 18.0
+LINK = HexColor("#2b6cb0")
+
+
+@dataclass(slots=True)
+class IndexEntry:
+    name: str
+    detail: str
+    pages: list[int]
+
+
+def _sort_key(text: str) -> tuple[str, str]:
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                    if not unicodedata.combining(ch))
+    return plain.casefold(), text
+
+
+def index_entries(scenario: Scenario, pages_of: dict[str, list[int]]) -> list[IndexEntry]:
+    """One entry per position drawn somewhere, sorted by name (accents ignored)."""
+    entries = []
+    for p in scenario.positions:
+        pages = pages_of.get(p.id)
+        if not pages:
+            continue
+        name = p.holder.strip() or f"Vacant: {p.title or p.id}"
+        detail = p.title if p.holder.strip() else ""
+        entries.append(IndexEntry(name, detail, sorted(set(pages))))
+    entries.sort(key=lambda e: _sort_key(e.name))
+    return entries
+
+
+def _columns(width: float) -> int:
+    return max(1, min(4, int(width // 230)))
+
+
+def index_page_count(entries: int, writer: PdfWriter) -> int:
+    area = writer.frame.content
+    per_page = _columns(area.w) * int((area.h - 20) // LEADING)
+    return max(1, -(-entries // per_page))
+
+
+def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
+    """Index pages: entries in columns, headed by their initial letter."""
+    if not entries:
+        return
+    area = writer.frame.content
+    cols = _columns(area.w)
+    col_w = (area.w - GAP * (cols - 1)) / cols
+    rows = int((area.h - 20) // LEADING)
+    c = writer.canvas
+    per_page = cols * rows
+    first = True
+    keys = writer.keys
+    for start in range(0, len(entries), per_page):
+        writer.start_page("Index of names", outline=[("Index of names", 0)] if first else [],
+                          legend=False)
+        if first:
+            draw_text(c, area.x, area.bottom - 12, "Index of names", 12, bold=True)
+            first = False
+        chunk = entries[start:start + per_page]
+        initial = ""
+        for i, entry in enumerate(chunk):
+            col, row = divmod(i, rows)
+            x = area.x + col * (col_w + GAP)
+            y = area.bottom - 24 - row * LEADING
+            numbers = ", ".join(str(n) for n in entry.pages[:6]) + (
+                "…" if len(entry.pages) > 6 else "")
+            num_w = text_width(numbers, SIZE)
+            lead = _sort_key(entry.name)[0][:1].upper()
+            if lead != initial:
+                initial = lead
+                draw_text(c, x - 0.5, y, lead, SIZE, bold=True, colour=MUTED)
+            name_room = col_w - num_w - 22
+            name = fit_text(entry.name, SIZE, name_room)
+            used = draw_text(c, x + 10, y, name, SIZE, colour=INK)
+            if entry.detail and used + 20 < name_room:
+                draw_text(c, x + 10 + used + 4,
+                          y, fit_text(entry.detail, SIZE - 1, name_room - used - 4),
+                          SIZE - 1, colour=MUTED)
+            right = x + col_w
+            draw_text(c, right, y, numbers, SIZE, anchor="end", colour=LINK)
+            # each page number links to its page
+            cursor = right - num_w
+            for n in entry.pages[:6]:
+                label = str(n)
+                w = text_width(label, SIZE)
+                if 0 < n <= len(keys):
+                    c.linkRect("", keys[n - 1], (cursor, y - 2, cursor + w, y + SIZE),
+                               relative=0, thickness=0)
+                cursor += w + text_width(", ", SIZE)
+        writer.end_page()

@@ -1,0 +1,305 @@
+"""Paint a Geometry (or a window of it) onto a reportlab canvas.
+
+The geometry is in points with y growing downwards; a ``Window`` maps a region of it onto
+a rectangle of the page at some scale (flipping y). Boxes outside the window are skipped,
+so a poster tile or a booklet page only pays for what it shows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from orgdesigner.layout.geometry import (
+    LINE_HEIGHT,
+    TEXT_PADDING,
+    Box,
+    Connector,
+    ConnectorKind,
+    Geometry,
+    Rect,
+)
+from orgdesigner.render.fonts import ensure_fonts, run_width, text_runs
+
+__all__ = ["Window", "paint_geometry", "line_baselines", "tint", "INK", "MUTED"]
+
+INK = HexColor("#1f2933")
+MUTED = HexColor("#7b8794")
+LINE = HexColor("#52606d")
+DOTTED = HexColor("#9aa5b1")
+CUSTOMER = HexColor("#c05621")
+BOX_BORDER = HexColor("#9aa5b1")
+VACANT_FILL = HexColor("#f5f7fa")
+#: DejaVu Sans ascent as a fraction of the font size.
+ASCENT = 0.76
+
+
+@dataclass(slots=True)
+class Window:
+    """Maps geometry region ``source`` to the page: its top-left lands at (``left``,
+    ``top``) in PDF coordinates (y up) and lengths are multiplied by ``scale``."""
+
+    source: Rect
+    left: float
+    top: float
+    scale: float
+
+    def x(self, gx: float) -> float:
+        return self.left + (gx - self.source.x) * self.scale
+
+    def y(self, gy: float) -> float:
+        return self.top - (gy - self.source.y) * self.scale
+
+    def sees(self, r: Rect) -> bool:
+        return r.intersects(self.source)
+
+    def page_rect(self, r: Rect) -> tuple[float, float, float, float]:
+        """(x1, y1, x2, y2) of a geometry rect on the page, for link annotations."""
+        return (self.x(r.x), self.y(r.bottom), self.x(r.right), self.y(r.y))
+
+
+def tint(hex_colour: str | None, amount: float, fallback: str = "#cbd2d9") -> Color:
+    """The colour mixed with white (amount 0 = white, 1 = the colour)."""
+    c = HexColor(hex_colour or fallback)
+    return Color(1 - (1 - c.red) * amount, 1 - (1 - c.green) * amount,
+                 1 - (1 - c.blue) * amount)
+
+
+def line_baselines(box: Box) -> list[float]:
+    """Baseline y (geometry coordinates) of each text line of a box, text block centred
+    vertically in the box and starting no higher than the padding."""
+    heights = [ln.size * LINE_HEIGHT for ln in box.lines]
+    block = sum(heights)
+    top = box.y + max(TEXT_PADDING, (box.h - block) / 2)
+    result = []
+    for ln, h in zip(box.lines, heights, strict=True):
+        result.append(top + (h - ln.size) / 2 + ln.size * ASCENT + ln.size * 0.12)
+        top += h
+    return result
+
+
+def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
+                   boxes: Sequence[Box] | None = None,
+                   connectors: Iterable[Connector] | None = None,
+                   links: dict[str, str] | None = None,
+                   text: bool = True) -> list[Box]:
+    """Draw what of ``geometry`` falls in ``window``; return the boxes drawn.
+
+    ``boxes``/``connectors`` narrow what is considered (a caller with a spatial index
+    passes only candidates); ``links`` maps box ids to named destinations to link to;
+    ``text=False`` draws outlines only (an overview too small to read)."""
+    ensure_fonts()
+    if geometry.pyramid is not None:
+        _paint_pyramid(c, geometry, window)
+    for column in geometry.columns:
+        if window.sees(column.rect):
+            _paint_column(c, window, column.rect, column.color, column.name,
+                          column.headcount, column.share, text)
+    for band in geometry.bands:
+        if window.sees(band.rect):
+            _paint_band(c, window, band.rect, band.label)
+    _paint_connectors(c, window, geometry.connectors if connectors is None else connectors)
+    candidates = geometry.boxes if boxes is None else boxes
+    src = window.source
+    x0, y0, x1, y1 = src.x, src.y, src.x + src.w, src.y + src.h
+    shown = [b for b in candidates
+             if b.x < x1 and x0 < b.x + b.w and b.y < y1 and y0 < b.y + b.h]
+    _paint_boxes(c, window, shown)
+    if text:
+        _paint_text(c, window, shown)
+        for label in geometry.labels:
+            if window.source.x <= label.x <= window.source.right and \
+                    window.source.y <= label.y <= window.source.bottom:
+                _draw_label(c, window, label.text, label.x, label.y, label.size,
+                            label.bold, label.anchor)
+    if links:
+        for b in shown:
+            dest = links.get(b.id)
+            if dest:
+                c.linkRect("", dest, window.page_rect(Rect(b.x, b.y, b.w, b.h)),
+                           relative=0, thickness=0)
+    return shown
+
+
+def _paint_connectors(c: Canvas, w: Window, connectors: Iterable[Connector]) -> None:
+    paths = {kind: c.beginPath() for kind in ConnectorKind}
+    used: set[ConnectorKind] = set()
+    src = w.source
+    for con in connectors:
+        pts = con.points
+        if len(pts) < 2:
+            continue
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        if max(xs) < src.x or min(xs) > src.right or max(ys) < src.y or min(ys) > src.bottom:
+            continue
+        path = paths[con.kind]
+        used.add(con.kind)
+        path.moveTo(w.x(pts[0][0]), w.y(pts[0][1]))
+        for px, py in pts[1:]:
+            path.lineTo(w.x(px), w.y(py))
+    width = max(0.4, 0.9 * w.scale)
+    for kind in used:
+        c.saveState()
+        c.setLineWidth(width)
+        c.setLineJoin(1)
+        if kind is ConnectorKind.SOLID:
+            c.setStrokeColor(LINE)
+        elif kind is ConnectorKind.DOTTED:
+            c.setStrokeColor(DOTTED)
+            c.setDash([2 * width, 2 * width])
+        else:
+            c.setStrokeColor(CUSTOMER)
+            c.setDash([4 * width, 2 * width])
+        c.drawPath(paths[kind], stroke=1, fill=0)
+        c.restoreState()
+
+
+def _paint_boxes(c: Canvas, w: Window, boxes: list[Box]) -> None:
+    s = w.scale
+    radius = 3 * s
+    strip = min(3.5 * s, 4.0)
+    c.saveState()
+    c.setLineWidth(max(0.3, 0.8 * s))
+    groups: dict[tuple[str | None, bool], list[Box]] = {}
+    for b in boxes:
+        groups.setdefault((b.style.unit_color, b.style.vacant), []).append(b)
+    for (colour, vacant), group in groups.items():
+        c.setStrokeColor(tint(colour, 0.8, "#9aa5b1") if colour else BOX_BORDER)
+        c.setFillColor(VACANT_FILL if vacant else tint(colour, 0.08, "#ffffff"))
+        c.setDash([3 * s, 2 * s] if vacant else [])
+        for b in group:
+            c.roundRect(w.x(b.x), w.y(b.y + b.h), b.w * s, b.h * s, radius, stroke=1, fill=1)
+        if colour:
+            c.setFillColor(HexColor(colour))
+            for b in group:
+                c.rect(w.x(b.x) + radius, w.y(b.y) - strip, b.w * s - 2 * radius, strip,
+                       stroke=0, fill=1)
+    facing = [b for b in boxes if b.style.customer_facing]
+    if facing:
+        c.setFillColor(CUSTOMER)
+        r = min(2.5 * s, 3.0)
+        for b in facing:
+            c.circle(w.x(b.x + b.w) - 4 * r, w.y(b.y) - 4 * r, r, stroke=0, fill=1)
+    c.restoreState()
+
+
+def _paint_text(c: Canvas, w: Window, boxes: list[Box]) -> None:
+    s = w.scale
+    t = c.beginText()
+    current: tuple[str, float] | None = None
+    colour = None
+    for b in boxes:
+        if not b.lines:
+            continue
+        inner = (b.w - 2 * TEXT_PADDING / 2) * s
+        want = MUTED if b.style.vacant else INK
+        if want is not colour:
+            t.setFillColor(want)
+            colour = want
+        for ln, base in zip(b.lines, line_baselines(b), strict=True):
+            if not ln.text:
+                continue
+            runs = text_runs(ln.text, ln.bold)
+            size = ln.size * s
+            width = ln.width * s if len(runs) == 1 else run_width(runs, size)
+            if width > inner > 0:  # a fallback font measured wider than the layout did
+                size *= inner / width
+                width = inner
+            x = w.x(b.x + b.w / 2) - width / 2
+            t.setTextOrigin(x, w.y(base))
+            for font, piece in runs:
+                if current != (font, size):
+                    t.setFont(font, size)
+                    current = (font, size)
+                t.textOut(piece)
+    c.drawText(t)
+
+
+def _draw_label(c: Canvas, w: Window, text: str, gx: float, gy: float, size: float,
+                bold: bool, anchor: str, colour: Color = INK) -> None:
+    runs = text_runs(text, bold)
+    fs = size * w.scale
+    width = run_width(runs, fs)
+    x = w.x(gx) - {"start": 0.0, "middle": width / 2, "end": width}.get(anchor, width / 2)
+    c.saveState()
+    c.setFillColor(colour)
+    t = c.beginText(x, w.y(gy))
+    for font, piece in runs:
+        t.setFont(font, fs)
+        t.textOut(piece)
+    c.drawText(t)
+    c.restoreState()
+
+
+def _paint_pyramid(c: Canvas, g: Geometry, w: Window) -> None:
+    pyr = g.pyramid
+    assert pyr is not None
+    px, py = pyr.pivot
+    a = math.radians(pyr.tilt_degrees)
+    cos, sin = math.cos(a), math.sin(a)
+    pts = []
+    for x, y in pyr.points:  # rotate clockwise on screen (y down) about the pivot
+        dx, dy = x - px, y - py
+        pts.append((px + dx * cos - dy * sin, py + dx * sin + dy * cos))
+    tips = g.balance is not None and g.balance.tips
+    c.saveState()
+    c.setFillColor(HexColor("#fdecea") if tips else HexColor("#eef2f7"))
+    c.setStrokeColor(HexColor("#c53030") if tips else HexColor("#7b8794"))
+    c.setLineWidth(max(0.6, 1.5 * w.scale))
+    path = c.beginPath()
+    path.moveTo(w.x(pts[0][0]), w.y(pts[0][1]))
+    for x, y in pts[1:]:
+        path.lineTo(w.x(x), w.y(y))
+    path.close()
+    c.drawPath(path, stroke=1, fill=1)
+    if abs(pyr.tilt_degrees) > 0.01:  # the upright outline, faint, to show the tilt
+        c.setDash([3, 3])
+        c.setLineWidth(0.5)
+        c.setStrokeColor(MUTED)
+        ghost = c.beginPath()
+        ghost.moveTo(w.x(pyr.points[0][0]), w.y(pyr.points[0][1]))
+        for x, y in pyr.points[1:]:
+            ghost.lineTo(w.x(x), w.y(y))
+        ghost.close()
+        c.drawPath(ghost, stroke=1, fill=0)
+    c.restoreState()
+
+
+def _paint_column(c: Canvas, w: Window, r: Rect, colour: str | None, name: str,
+                  headcount: int, share: float, text: bool) -> None:
+    c.saveState()
+    c.setFillColor(tint(colour, 0.18))
+    c.setStrokeColor(tint(colour, 0.6))
+    c.setLineWidth(0.5)
+    x1, y1, x2, y2 = w.page_rect(r)
+    c.rect(x1, y1, x2 - x1, y2 - y1, stroke=1, fill=1)
+    c.restoreState()
+    if text:
+        size = 9.0
+        _draw_label(c, w, name, r.cx, r.bottom - 8 / w.scale - size * 1.3 / w.scale,
+                    size / w.scale, True, "middle", HexColor(colour or "#52606d"))
+        _draw_label(c, w, f"{headcount:,} people · {share:.0%}", r.cx,
+                    r.bottom - 8 / w.scale, 7.5 / w.scale, False, "middle", MUTED)
+
+
+def _paint_band(c: Canvas, w: Window, r: Rect, label: str) -> None:
+    x1, y1, x2, y2 = w.page_rect(r)
+    c.saveState()
+    c.setFillColor(CUSTOMER)
+    c.roundRect(x1, y1, x2 - x1, y2 - y1, min(6.0, (y2 - y1) / 3), stroke=0, fill=1)
+    size = max(6.0, min(16.0, (y2 - y1) * 0.5))
+    c.setFillColor(HexColor("#ffffff"))
+    t = c.beginText()
+    runs = text_runs(label, True)
+    width = run_width(runs, size)
+    t.setTextOrigin((x1 + x2) / 2 - width / 2, (y1 + y2) / 2 - size * 0.35)
+    for font, piece in runs:
+        t.setFont(font, size)
+        t.textOut(piece)
+    c.drawText(t)
+    c.restoreState()

@@ -1,0 +1,194 @@
+"""Poster tiling: the chart at a legible scale cut into page-sized tiles that overlap,
+with crop marks, a grid reference ("B3") on each tile and an overview page of the grid.
+Empty tiles are left out; each box is indexed on the tile that holds its centre."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
+from orgdesigner.render.options import MIN_TEXT_PT
+from orgdesigner.render.pages import PageFrame, crop_marks, draw_text
+from orgdesigner.render.painter import MUTED, Window
+from orgdesigner.render.writer import ChartPage, fit_window
+
+__all__ = ["TileGrid", "column_name", "plan_tiles", "smallest_text"]
+
+#: Outline entries per tile only up to this many tiles (a reader's outline stays usable).
+MAX_TILE_OUTLINE = 400
+
+
+def column_name(index: int) -> str:
+    """Spreadsheet-style column letters: 0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def smallest_text(geometry: Geometry) -> float:
+    """Smallest text size (points at 100%) of any box line; 10 for an empty chart."""
+    return min((ln.size for b in geometry.boxes for ln in b.lines), default=10.0)
+
+
+@dataclass(slots=True)
+class TileGrid:
+    """The cut of a chart into ``cols`` x ``rows`` tiles (geometry units)."""
+
+    origin_x: float
+    origin_y: float
+    tile_w: float  # source width shown on one tile
+    tile_h: float
+    step_x: float  # tile_w minus the overlap
+    step_y: float
+    cols: int
+    rows: int
+
+    def ref(self, col: int, row: int) -> str:
+        return f"{column_name(col)}{row + 1}"
+
+    def source(self, col: int, row: int) -> Rect:
+        return Rect(self.origin_x + col * self.step_x, self.origin_y + row * self.step_y,
+                    self.tile_w, self.tile_h)
+
+    def span(self, lo: float, hi: float, axis: int) -> range:
+        """Tiles along an axis whose source intersects [lo, hi]."""
+        origin, step, size, count = ((self.origin_x, self.step_x, self.tile_w, self.cols)
+                                     if axis == 0 else
+                                     (self.origin_y, self.step_y, self.tile_h, self.rows))
+        first = max(0, math.floor((lo - origin - size) / step) + 1)
+        last = min(count - 1, math.floor((hi - origin) / step))
+        return range(first, last + 1)
+
+    def owner(self, x: float, y: float) -> tuple[int, int]:
+        col = min(self.cols - 1, max(0, int((x - self.origin_x) // self.step_x)))
+        row = min(self.rows - 1, max(0, int((y - self.origin_y) // self.step_y)))
+        return col, row
+
+
+def make_grid(bounds: Rect, area: Rect, scale: float, overlap: float) -> TileGrid:
+    tile_w, tile_h = area.w / scale, area.h / scale
+    step_x, step_y = (area.w - overlap) / scale, (area.h - overlap) / scale
+    cols = max(1, math.ceil((bounds.w - tile_w) / step_x - 1e-9) + 1)
+    rows = max(1, math.ceil((bounds.h - tile_h) / step_y - 1e-9) + 1)
+    return TileGrid(bounds.x, bounds.y, tile_w, tile_h, step_x, step_y, cols, rows)
+
+
+def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: float,
+               warnings: list[str], title: str = "Poster") -> list[ChartPage]:
+    """The overview page followed by every non-empty tile, row by row."""
+    area = frame.content
+    small = smallest_text(geometry)
+    if small * scale < MIN_TEXT_PT:
+        scale = MIN_TEXT_PT / small
+        warnings.append(f"tile scale raised to {scale:.0%} so text stays at least "
+                        f"{MIN_TEXT_PT:g} pt")
+    grid = make_grid(geometry.bounds, area, scale, overlap)
+    box_cells: dict[tuple[int, int], list[Box]] = {}
+    owned: dict[tuple[int, int], set[str]] = {}
+    for b in geometry.boxes:
+        for col in grid.span(b.x, b.x + b.w, 0):
+            for row in grid.span(b.y, b.y + b.h, 1):
+                box_cells.setdefault((col, row), []).append(b)
+        owned.setdefault(grid.owner(b.x + b.w / 2, b.y + b.h / 2), set()).add(b.id)
+    con_cells: dict[tuple[int, int], list[Connector]] = {}
+    for con in geometry.connectors:
+        if not con.points:
+            continue
+        xs = [p[0] for p in con.points]
+        ys = [p[1] for p in con.points]
+        for col in grid.span(min(xs), max(xs), 0):
+            for row in grid.span(min(ys), max(ys), 1):
+                con_cells.setdefault((col, row), []).append(con)
+    cells = [(col, row) for row in range(grid.rows) for col in range(grid.cols)
+             if (col, row) in box_cells or (col, row) in con_cells]
+    keys = {cell: f"tile-{grid.ref(*cell)}" for cell in cells}
+    overview_window = fit_window(geometry.bounds, area, max_scale=1.0)
+    pages = [ChartPage(
+        geometry=geometry, window=overview_window, section=f"{title}: overview of "
+        f"{len(cells)} tile(s), {grid.cols} column(s) x {grid.rows} row(s)",
+        outline=[(f"{title} overview", 0)], key="tiles-overview",
+        text=small * overview_window.scale >= MIN_TEXT_PT, index_ids=set(),
+        decorate=_overview_decoration(grid, overview_window, keys),
+    )]
+    for n, cell in enumerate(cells):
+        col, row = cell
+        source = grid.source(col, row)
+        window = Window(source, area.x, area.bottom, scale)
+        ref = grid.ref(col, row)
+        outline = [(f"Tile {ref}", 1)] if len(cells) <= MAX_TILE_OUTLINE else (
+            [(f"Tiles from {ref}", 1)] if n % 50 == 0 else [])
+        pages.append(ChartPage(
+            geometry=geometry, window=window, key=keys[cell],
+            section=f"Tile {ref} (column {column_name(col)} of {column_name(grid.cols - 1)}"
+                    f", row {row + 1} of {grid.rows})",
+            outline=outline, boxes=box_cells.get(cell, []),
+            connectors=con_cells.get(cell, []), index_ids=owned.get(cell, set()),
+            gauge=n == 0, decorate=_tile_decoration(grid, col, row, overlap, keys),
+        ))
+    return pages
+
+
+def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], str]):
+    def decorate(c: Canvas, frame: PageFrame) -> None:
+        c.saveState()
+        c.setStrokeColor(HexColor("#2b6cb0"))
+        c.setLineWidth(0.6)
+        c.setDash([3, 2])
+        for (col, row), key in keys.items():
+            src = grid.source(col, row)
+            # the part this tile owns (overlap split in the middle)
+            x1, y1, x2, y2 = w.page_rect(Rect(src.x, src.y, grid.step_x, grid.step_y))
+            c.rect(x1, y1, x2 - x1, y2 - y1, stroke=1, fill=0)
+            size = max(5.0, min(14.0, (y2 - y1) * 0.3, (x2 - x1) * 0.25))
+            draw_text(c, (x1 + x2) / 2, (y1 + y2) / 2 - size / 3, grid.ref(col, row), size,
+                      bold=True, anchor="middle", colour=HexColor("#2b6cb0"))
+            c.linkRect("", key, (x1, y1, x2, y2), relative=0, thickness=0)
+        c.restoreState()
+    return decorate
+
+
+def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
+                     keys: dict[tuple[int, int], str]):
+    def decorate(c: Canvas, frame: PageFrame) -> None:
+        area = frame.content
+        half = overlap / 2
+        xs = [area.x + (half if col else 0.0), area.right - (half if col < grid.cols - 1
+                                                               else 0.0)]
+        ys = [area.bottom - (half if row else 0.0), area.y + (half if row < grid.rows - 1
+                                                              else 0.0)]
+        crop_marks(c, xs, ys, area)
+        ref = grid.ref(col, row)
+        draw_text(c, area.right - 4, area.bottom - 16, ref, 14, bold=True, anchor="end",
+                  colour=HexColor("#2b6cb0"))
+        # neighbours, linked, in the margins
+        m = area.x / 2
+        for dc, dr, x, y, anchor, arrow in (
+                (-1, 0, area.x, area.cy, "start", "←"), (1, 0, area.right, area.cy, "end", "→"),
+                (0, -1, area.cx, frame.height - m - 3, "middle", "↑"),
+                (0, 1, area.cx, m - 3, "middle", "↓")):
+            cell = (col + dc, row + dr)
+            if cell not in keys:
+                continue
+            label = f"{arrow} {grid.ref(*cell)}" if dc <= 0 and dr <= 0 else \
+                f"{grid.ref(*cell)} {arrow}"
+            if dc:
+                x = m if dc < 0 else frame.width - m
+                anchor = "middle"
+                c.saveState()
+                c.translate(x, y)
+                c.rotate(90 if dc < 0 else -90)
+                width = draw_text(c, 0, -3, label, 7, anchor="middle", colour=MUTED)
+                c.restoreState()
+                box = (x - 5, y - width / 2, x + 5, y + width / 2)
+            else:
+                width = draw_text(c, x, y, label, 7, anchor=anchor, colour=MUTED)
+                box = (x - width / 2, y - 2, x + width / 2, y + 8)
+            c.linkRect("", keys[cell], box, relative=0, thickness=0)
+    return decorate

@@ -1,0 +1,172 @@
+"""The page writer: one reportlab canvas, pages streamed in order with their furniture,
+named destinations, outline entries, progress and cancellation; and ``ChartPage``, a
+planned page showing (a window of) a geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from orgdesigner.errors import OrgDesignerError
+from orgdesigner.layout.geometry import Box, Connector, Geometry, LegendEntry, Rect
+from orgdesigner.render.fonts import ensure_fonts, text_width
+from orgdesigner.render.pages import (
+    PageFrame,
+    define_total_form,
+    draw_balance_gauge,
+    draw_text,
+)
+from orgdesigner.render.painter import Window, paint_geometry
+
+__all__ = ["ExportCancelled", "ChartPage", "PdfWriter", "fit_window"]
+
+TAG = HexColor("#2b6cb0")
+WHITE = HexColor("#ffffff")
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class ExportCancelled(OrgDesignerError):
+    """The user cancelled the export; no file was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Export cancelled; no file was written.")
+
+
+def fit_window(bounds: Rect, area: Rect, max_scale: float = 1.5) -> Window:
+    """A window showing all of ``bounds`` as large as fits in ``area`` (PDF coordinates,
+    y up, ``area.y`` its bottom), centred."""
+    bw, bh = max(bounds.w, 1.0), max(bounds.h, 1.0)
+    scale = min(area.w / bw, area.h / bh, max_scale)
+    left = area.x + (area.w - bw * scale) / 2
+    top = area.bottom - (area.h - bh * scale) / 2
+    return Window(Rect(bounds.x, bounds.y, bw, bh), left, top, scale)
+
+
+@dataclass(slots=True)
+class ChartPage:
+    """A planned page: a window onto a geometry, with where it sits in the document."""
+
+    geometry: Geometry
+    window: Window
+    section: str
+    outline: list[tuple[str, int]] = field(default_factory=list)  # (title, level)
+    key: str = ""  # named destination; filled in by the writer when empty
+    boxes: Sequence[Box] | None = None  # candidates (None = all)
+    connectors: Sequence[Connector] | None = None
+    links: dict[str, str] = field(default_factory=dict)  # box id -> destination
+    text: bool = True
+    #: Box ids this page is *the* place for in the index (None = every box it shows).
+    index_ids: set[str] | None = None
+    gauge: bool = True
+    #: Box id -> a short note drawn on the box's lower edge ("continues on p. 7").
+    tags: dict[str, str] = field(default_factory=dict)
+    decorate: Callable[[Canvas, PageFrame], None] | None = None
+
+
+class PdfWriter:
+    """Streams pages onto one canvas written to ``stream``."""
+
+    def __init__(self, stream: BinaryIO, frame: PageFrame, *, legend: Sequence[LegendEntry],
+                 meta: dict[str, str], progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> None:
+        ensure_fonts()
+        self.frame = frame
+        self.legend = list(legend)
+        self.canvas = Canvas(stream, pagesize=(frame.width, frame.height), pageCompression=1)
+        c = self.canvas
+        c.setTitle(meta.get("title", ""))
+        c.setAuthor(meta.get("author", ""))
+        c.setSubject(meta.get("subject", ""))
+        c.setCreator("OrgDesigner")
+        c.setKeywords(meta.get("keywords", ""))
+        self.page = 0
+        self.pages_of: dict[str, list[int]] = {}
+        self._outline_level = -1
+        self.keys: list[str] = []  # named destination of each page, in order
+        self._progress = progress
+        self._cancel = cancel
+        self.done = 0
+        self.total = 1
+
+    # -- progress ------------------------------------------------------------------------
+    def step(self, amount: int = 1) -> None:
+        """Report progress and honour a cancel request between pages."""
+        if self._cancel is not None and self._cancel():
+            raise ExportCancelled()
+        self.done += amount
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), self.total)
+
+    # -- pages ---------------------------------------------------------------------------
+    def start_page(self, section: str = "", key: str = "",
+                   outline: Sequence[tuple[str, int]] = (), legend: bool = True) -> str:
+        """Begin a page: furniture, destination, outline entries. Returns its key."""
+        self.page += 1
+        key = key or f"page-{self.page}"
+        self.keys.append(key)
+        c = self.canvas
+        c.bookmarkPage(key, fit="Fit")
+        for title, level in outline:
+            level = min(level, self._outline_level + 1)  # the PDF outline cannot skip levels
+            c.addOutlineEntry(title, key, level=level, closed=level >= 1)
+            self._outline_level = level
+        self.frame.draw(c, self.page, section, self.legend if legend else ())
+        return key
+
+    def end_page(self) -> None:
+        self.canvas.showPage()
+        self.step()
+
+    def chart_page(self, page: ChartPage) -> None:
+        """Draw a planned chart page and record where its boxes are."""
+        page.key = self.start_page(page.section, page.key, page.outline)
+        c = self.canvas
+        area = self.frame.content
+        c.saveState()
+        path = c.beginPath()
+        path.rect(area.x, area.y, area.w, area.h)
+        c.clipPath(path, stroke=0, fill=0)
+        shown = paint_geometry(c, page.geometry, page.window, boxes=page.boxes,
+                               connectors=page.connectors, links=page.links, text=page.text)
+        if page.tags:
+            _draw_tags(c, page, shown)
+        c.restoreState()
+        if page.decorate is not None:
+            page.decorate(c, self.frame)
+        g = page.geometry
+        if page.gauge and g.balance is not None and g.view == "inverted":
+            draw_balance_gauge(c, g.balance, area.right - 182, area.y + 18)
+        if page.text:
+            wanted = page.index_ids
+            for b in shown:
+                if wanted is None or b.id in wanted:
+                    self.pages_of.setdefault(b.id, []).append(self.page)
+        self.end_page()
+
+    def finish(self) -> int:
+        """Write the page count into every footer and the file trailer; return pages."""
+        define_total_form(self.canvas, self.page)
+        self.canvas.showOutline()
+        self.canvas.save()
+        return self.page
+
+
+def _draw_tags(c: Canvas, page: ChartPage, shown: Sequence[Box]) -> None:
+    w = page.window
+    size = max(5.5, min(7.5, 7.5 * w.scale))
+    for b in shown:
+        note = page.tags.get(b.id)
+        if not note:
+            continue
+        width = text_width(note, size, True) + 8
+        x = w.x(b.x + b.w) - width - 3
+        y = w.y(b.y + b.h) - size * 0.6
+        c.setFillColor(TAG)
+        c.roundRect(x, y, width, size + 4, (size + 4) / 2, stroke=0, fill=1)
+        draw_text(c, x + 4, y + 2.6, note, size, bold=True, colour=WHITE)
