@@ -87,6 +87,9 @@ class BoxStyle:
     customer_facing: bool = False
     collapsed_count: int = 0  # people hidden under a collapsed box (0 = not collapsed)
     layer: int = 1  # 1 = top
+    #: How the box hangs from its manager: "root", "row" (on the manager's bus), or
+    #: beside a spine: "stack-left", "stack-right", "assistant-left", "assistant-right".
+    placement: str = "row"
 
 
 @dataclass(slots=True)

@@ -1,0 +1,152 @@
+"""The layout engine: one scenario and a view in, one ``Geometry`` out, kept up to date
+cheaply while the user edits.
+
+Use it like this (the canvas keeps one engine per open scenario)::
+
+    engine = LayoutEngine(scenario, "classic")
+    geometry = engine.geometry()
+    ...  # an edit changes the scenario in place
+    geometry = engine.update(scenario)          # or engine.update(scenario, "inverted")
+
+``update`` re-reads the scenario, re-measures only labels whose text changed (measured
+labels are cached by text) and re-shapes only subtrees that changed and the path from them
+to the root (``TidyCache``); everything else is reused. ``layout_scenario`` is the
+one-shot form for the PDF export and the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from orgdesigner.layout.forest import Forest, build_forest, unit_colors
+from orgdesigner.layout.geometry import BoxStyle, Geometry, LegendEntry
+from orgdesigner.layout.text import BoxLabel, TextMeasurer
+from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout
+from orgdesigner.layout.views import tree_geometry
+from orgdesigner.metrics.balance import assign_divisions
+from orgdesigner.model.document import Orientation, PositionKind, Scenario
+from orgdesigner.perf import paused_gc
+
+__all__ = ["LayoutEngine", "layout_scenario", "as_orientation"]
+
+
+def as_orientation(view: Orientation | str | None, scenario: Scenario) -> Orientation:
+    """The view to draw: an Orientation, its name, or None for the scenario's own."""
+    if view is None:
+        return scenario.view.orientation
+    try:
+        return Orientation(view)
+    except ValueError:
+        names = ", ".join(o.value for o in Orientation)
+        raise ValueError(f"unknown view {view!r} (expected one of: {names})") from None
+
+
+class LayoutEngine:
+    """Lays out one scenario in one view and re-lays it out incrementally after edits."""
+
+    def __init__(self, scenario: Scenario, view: Orientation | str | None = None, *,
+                 tolerance: float = 0.15, params: TidyParams | None = None) -> None:
+        self.tolerance = tolerance
+        self.params = params
+        self.measurer = TextMeasurer()
+        self._caches: dict[str, TidyCache] = {}
+        self._labels: dict[str, tuple[object, str, int, BoxLabel]] = {}
+        self.view = as_orientation(view, scenario)
+        self._geometry = self._layout(scenario)
+
+    def geometry(self) -> Geometry:
+        """The current geometry."""
+        return self._geometry
+
+    def update(self, scenario: Scenario, view: Orientation | str | None = None) -> Geometry:
+        """Lay out the scenario again after an edit (or in another view) and return the new
+        geometry; unchanged subtrees are reused."""
+        if view is not None:
+            self.view = as_orientation(view, scenario)
+        self._geometry = self._layout(scenario)
+        return self._geometry
+
+    # -- internals ----------------------------------------------------------------------
+    def cache(self, key: str) -> TidyCache:
+        """The shape cache of one tree of one view (the inverted view keeps one a column)."""
+        found = self._caches.get(key)
+        if found is None:
+            found = self._caches[key] = TidyCache()
+        return found
+
+    def tidy(self, key: str, roots: list[str], children: Mapping[str, list[str]],
+             sizes: Mapping[str, float], assistants: list[str],
+             params: TidyParams | None = None) -> TidyResult:
+        return tidy_layout(roots, children, sizes, assistants, params or self.params,
+                           self.cache(key))
+
+    def _labels_for(self, scenario: Scenario, forest: Forest) -> dict[str, BoxLabel]:
+        unit_names = {u.id: u.name for u in scenario.units}
+        cached = self._labels
+        measure = self.measurer.box_label
+        labels: dict[str, BoxLabel] = {}
+        positions, hidden = forest.positions, forest.hidden
+        for pid in forest.order:
+            p = positions[pid]
+            unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
+            count = hidden.get(pid, 0)
+            prev = cached.get(pid)
+            if prev is not None and prev[0] is p and prev[1] == unit and prev[2] == count:
+                labels[pid] = prev[3]
+                continue
+            name = p.holder.strip() or "Vacant"
+            label = measure(name, p.title, unit, count)
+            cached[pid] = (p, unit, count, label)
+            labels[pid] = label
+        return labels
+
+    def _styles(self, scenario: Scenario, forest: Forest, division_of: Mapping[str, str | None],
+                placements: Mapping[str, str]) -> tuple[dict[str, BoxStyle], list[LegendEntry]]:
+        colors = unit_colors(scenario)
+        used: set[str] = set()
+        styles: dict[str, BoxStyle] = {}
+        positions, hidden, layer = forest.positions, forest.hidden, forest.layer
+        assistant = PositionKind.ASSISTANT
+        none = (None, None)
+        for pid in forest.order:
+            p = positions[pid]
+            color, owner = colors.get(p.unit_id, none) if p.unit_id else none
+            if owner is not None:
+                used.add(owner)
+            styles[pid] = BoxStyle(p.unit_id, color, division_of.get(pid), not p.holder.strip(),
+                                   p.kind is assistant, p.customer_facing, hidden.get(pid, 0),
+                                   layer[pid], placements.get(pid, "root"))
+        legend = [LegendEntry(u.name, u.color) for u in scenario.units
+                  if u.id in used and u.color]
+        return styles, legend
+
+    def _layout(self, scenario: Scenario) -> Geometry:
+        with paused_gc():
+            forest = build_forest(scenario)
+            labels = self._labels_for(scenario, forest)
+            _, division_of = assign_divisions(scenario, forest.manager)
+            if self.view is Orientation.INVERTED:
+                try:
+                    from orgdesigner.layout.pyramid import pyramid_geometry
+                except ImportError:  # lands in the next commit
+                    raise ValueError("the inverted view is not available yet") from None
+                return pyramid_geometry(self, scenario, forest, labels, division_of)
+            horizontal = self.view is Orientation.HORIZONTAL
+            sizes = {pid: (lab.height if horizontal else lab.width)
+                     for pid, lab in labels.items()}
+            params = self.params or TidyParams()
+            if horizontal and params.compact:  # a left-to-right chart is a column already
+                params = TidyParams(params.gap, params.stub, True, 10**9, 10**9)
+            tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
+                             forest.assistants, params)
+            placements = {pid: how.value for pid, how in tidy.placement.items()}
+            styles, legend = self._styles(scenario, forest, division_of, placements)
+            return tree_geometry(self.view.value, forest.order, labels, styles, tidy,
+                                 scenario.view.offsets, forest.dotted, legend)
+
+
+def layout_scenario(scenario: Scenario, view: Orientation | str | None = None, *,
+                    tolerance: float = 0.15) -> Geometry:
+    """Lay out ``scenario`` in ``view`` (``"classic"``, ``"horizontal"``, ``"inverted"``,
+    an Orientation, or None for the scenario's saved orientation)."""
+    return LayoutEngine(scenario, view, tolerance=tolerance).geometry()

@@ -1,0 +1,168 @@
+"""Headless text metrics on the bundled font: measure, wrap and elide box labels.
+
+The fonts are registered with reportlab under ``FONT_REGULAR`` and ``FONT_BOLD``; the PDF
+painter draws with the same names and the canvas loads the same TTF files into Qt, so a
+width measured here holds on both. ``TextMeasurer.box_label`` turns a position's name,
+title and unit into wrapped ``TextLine``s and the box size that holds them: a label never
+overflows its box (long words break, extra lines are elided with "…").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from orgdesigner.assets import resource_path
+from orgdesigner.layout.geometry import LINE_HEIGHT, TEXT_PADDING, TextLine, TextRole
+
+__all__ = [
+    "FONT_REGULAR",
+    "FONT_BOLD",
+    "ELLIPSIS",
+    "NAME_SIZE",
+    "TITLE_SIZE",
+    "UNIT_SIZE",
+    "COUNT_SIZE",
+    "MIN_BOX_WIDTH",
+    "MAX_BOX_WIDTH",
+    "BoxLabel",
+    "TextMeasurer",
+    "register_fonts",
+    "font_file",
+]
+
+FONT_REGULAR = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+ELLIPSIS = "…"
+
+NAME_SIZE = 9.0
+TITLE_SIZE = 8.0
+UNIT_SIZE = 7.0
+COUNT_SIZE = 8.0
+#: Narrowest and widest box, in points. Labels wrap at the widest.
+MIN_BOX_WIDTH = 96.0
+MAX_BOX_WIDTH = 160.0
+#: Most lines each part of a label may take before it is elided.
+NAME_LINES = 2
+TITLE_LINES = 2
+UNIT_LINES = 1
+
+_FILES = {FONT_REGULAR: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+
+
+def font_file(font_name: str) -> str:
+    """Path of the bundled TTF for one of our font names (for Qt and for the PDF)."""
+    return str(resource_path("fonts", _FILES[font_name]))
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled fonts with reportlab (idempotent, cheap after the first call)."""
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name in _FILES:
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, font_file(name)))
+
+
+@dataclass(slots=True, frozen=True)
+class BoxLabel:
+    """A measured label: its lines and the size of the box that holds them."""
+
+    lines: tuple[TextLine, ...]
+    width: float
+    height: float
+
+
+class TextMeasurer:
+    """Measures strings with reportlab's headless metrics and caches what it measured
+    (an org repeats titles, units and many names, so the cache pays off)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        self._widths: dict[tuple[str, bool, float], float] = {}
+        self._labels: dict[tuple[str, str, str, int], BoxLabel] = {}
+
+    def width(self, text: str, bold: bool, size: float) -> float:
+        key = (text, bold, size)
+        w = self._widths.get(key)
+        if w is None:
+            w = pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT_REGULAR, size)
+            self._widths[key] = w
+        return w
+
+    def wrap(self, text: str, bold: bool, size: float, max_width: float,
+             max_lines: int) -> list[str]:
+        """Greedy word wrap to ``max_width``; words too long for a line break between
+        characters; more than ``max_lines`` lines end elided with "…"."""
+        words = text.split()
+        if not words:
+            return []
+        measure = self.width
+        lines: list[str] = []
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if measure(candidate, bold, size) <= max_width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = ""
+            while measure(word, bold, size) > max_width:  # break an over-long word
+                cut = self._fit_prefix(word, bold, size, max_width)
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        if current:
+            lines.append(current)
+        if len(lines) > max_lines:
+            rest = " ".join(lines[max_lines - 1:])
+            lines = lines[: max_lines - 1] + [self.elide(rest, bold, size, max_width)]
+        return lines
+
+    def elide(self, text: str, bold: bool, size: float, max_width: float) -> str:
+        """``text`` cut so that it and a trailing "…" fit ``max_width``."""
+        if self.width(text, bold, size) <= max_width:
+            return text
+        cut = self._fit_prefix(text, bold, size, max_width - self.width(ELLIPSIS, bold, size))
+        return text[:cut].rstrip() + ELLIPSIS
+
+    def _fit_prefix(self, text: str, bold: bool, size: float, max_width: float) -> int:
+        """Length of the longest prefix that fits (at least 1 so wrapping progresses)."""
+        lo, hi = 1, len(text)
+        font = FONT_BOLD if bold else FONT_REGULAR
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if pdfmetrics.stringWidth(text[:mid], font, size) <= max_width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def box_label(self, name: str, title: str, unit: str = "", count: int = 0) -> BoxLabel:
+        """The label of a box: name (bold), title, unit and the "+N" of a collapsed box."""
+        key = (name, title, unit, count)
+        found = self._labels.get(key)
+        if found is not None:
+            return found
+        inner = MAX_BOX_WIDTH - 2 * TEXT_PADDING
+        lines: list[TextLine] = []
+        parts = ((name, TextRole.NAME, NAME_SIZE, True, NAME_LINES),
+                 (title, TextRole.TITLE, TITLE_SIZE, False, TITLE_LINES),
+                 (unit, TextRole.UNIT, UNIT_SIZE, False, UNIT_LINES))
+        for text, role, size, bold, max_lines in parts:
+            for line in self.wrap(text, bold, size, inner, max_lines):
+                lines.append(TextLine(line, role, size, bold, self.width(line, bold, size)))
+        if count:
+            text = f"+{count}"
+            lines.append(TextLine(text, TextRole.COUNT, COUNT_SIZE, True,
+                                  self.width(text, True, COUNT_SIZE)))
+        widest = max((ln.width for ln in lines), default=0.0)
+        width = min(MAX_BOX_WIDTH, max(MIN_BOX_WIDTH, widest + 2 * TEXT_PADDING))
+        height = 2 * TEXT_PADDING + sum(ln.size * LINE_HEIGHT for ln in lines)
+        label = BoxLabel(tuple(lines), round(width, 2), round(height, 2))
+        self._labels[key] = label
+        return label

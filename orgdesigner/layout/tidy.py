@@ -1,0 +1,263 @@
+"""The tidy tree: a layered, linear-time tree layout with variable box sizes and the
+compact styles of real org charts.
+
+The algorithm is Reingold and Tilford's, with the contour idea of Walker and of Buchheim,
+Jünger and Leipert made explicit: every subtree is summarised by its *shape*, the left and
+right edge of its boxes on each level below its root (relative to the root's centre).
+Siblings are packed as close as their contours allow, once from the left and once from the
+right, and the two packings are averaged, which makes the layout mirror-symmetric and
+spreads small subtrees between big ones evenly; the parent is centred over its first and
+last child. Contours are lists compared with ``map`` over the levels two neighbours share,
+so the work per node is the height of its children's subtrees: linear for the bushy,
+shallow trees organisations are (a few layers), and every shape is a value that can be
+kept: ``TidyCache`` recomputes only the shapes on the path from an edited node to the root.
+
+Coordinates are abstract: ``u`` runs across the tree (breadth; x in the classic view) and
+the *level* runs down it (depth). ``views.py`` turns levels into points and maps ``u``/depth
+onto x/y for each view.
+
+Compact styles (``TidyParams.compact``):
+- more than ``stack_threshold`` reports that are all leaves are stacked under their manager
+  in one column (two when there are more than ``two_columns_above``) hanging from a spine,
+  instead of one long row; this is what keeps a 100,000-person chart printable;
+- assistants that are leaves sit beside the manager's trunk, right then left, on their own
+  levels between the manager and the other reports.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from operator import sub
+
+__all__ = ["Placement", "Shape", "TidyParams", "TidyCache", "TidyResult", "tidy_layout"]
+
+
+class Placement(enum.Enum):
+    """How a child hangs from its manager (the painters' connectors follow it)."""
+
+    ROW = "row"  # a normal child in the row below, on the manager's bus
+    STACK_RIGHT = "stack-right"  # stacked leaf right of the spine
+    STACK_LEFT = "stack-left"  # stacked leaf left of the spine
+    ASSISTANT_RIGHT = "assistant-right"
+    ASSISTANT_LEFT = "assistant-left"
+
+
+@dataclass(frozen=True, slots=True)
+class TidyParams:
+    gap: float = 18.0  # least distance between two boxes on one level
+    stub: float = 12.0  # distance from a spine or trunk to a stacked or assistant box
+    compact: bool = True
+    stack_threshold: int = 4  # stack leaf reports when there are more than this
+    two_columns_above: int = 6  # ... in two columns when there are more than this
+
+
+@dataclass(slots=True)
+class Shape:
+    """A laid-out subtree relative to its root's centre. ``left``/``right``: edges per level
+    (level 0 is the root's own box). ``kids``: (child id, centre offset, level offset,
+    placement). ``size`` and ``assistant`` are what the shape was computed from."""
+
+    left: list[float]
+    right: list[float]
+    kids: list[tuple[str, float, int, Placement]]
+    size: float = 0.0
+    assistant: bool = False
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TidyResult:
+    """Where every node went: ``u`` is its centre across the tree, ``level`` its depth;
+    ``placement`` and ``manager`` say how it hangs (roots have no manager)."""
+
+    u: dict[str, float]
+    level: dict[str, int]
+    placement: dict[str, Placement]
+    manager: dict[str, str]
+    shapes: dict[str, Shape]
+    recomputed: int  # shapes computed in this pass (the rest came from the cache)
+
+
+def _leaf(size: float, assistant: bool) -> Shape:
+    half = size / 2
+    return Shape([-half], [half], [], size, assistant, [])
+
+
+def _pack(shapes: Sequence[Shape], gap: float) -> list[float]:
+    """Centre positions of sibling subtrees packed as close as their contours allow,
+    the average of a left-to-right and a right-to-left packing (first child at 0)."""
+    n = len(shapes)
+    pos = [0.0] * n
+    acc = list(shapes[0].right)
+    for i in range(1, n):
+        sh = shapes[i]
+        s = max(map(sub, acc, sh.left)) + gap
+        pos[i] = s
+        right = sh.right
+        m = len(right)
+        if m >= len(acc):
+            acc = [v + s for v in right]
+        else:
+            acc[:m] = [v + s for v in right]
+    if n < 3:
+        return pos
+    back = [0.0] * n
+    acc = list(shapes[-1].left)
+    for i in range(n - 2, -1, -1):
+        sh = shapes[i]
+        s = max(map(sub, sh.right, acc)) + gap
+        back[i] = -s
+        left = sh.left
+        m = len(left)
+        if m >= len(acc):
+            acc = [v - s for v in left]
+        else:
+            acc[:m] = [v - s for v in left]
+    first = back[0]
+    return [(a + b - first) / 2 for a, b in zip(pos, back, strict=True)]
+
+
+def _envelope(shapes: Sequence[Shape], pos: Sequence[float],
+              shift: float) -> tuple[list[float], list[float]]:
+    """Left and right contours of packed siblings, moved by ``shift``."""
+    p0 = pos[0] + shift
+    left = [v + p0 for v in shapes[0].left]
+    for p, sh in zip(pos, shapes, strict=True):
+        if len(sh.left) > len(left):
+            p += shift
+            left.extend(v + p for v in sh.left[len(left):])
+    p1 = pos[-1] + shift
+    right = [v + p1 for v in shapes[-1].right]
+    for p, sh in zip(reversed(pos), reversed(shapes), strict=True):
+        if len(sh.right) > len(right):
+            p += shift
+            right.extend(v + p for v in sh.right[len(right):])
+    return left, right
+
+
+def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[str, Shape],
+           params: TidyParams) -> Shape:
+    """The shape of a node from its own size and its children's shapes."""
+    half = size / 2
+    left = [-half]
+    right = [half]
+    kids: list[tuple[str, float, int, Placement]] = []
+    shape = Shape(left, right, kids, size, assistant, children)
+    if not children:
+        return shape
+    stub = params.stub
+    rest: list[str] = []
+    helpers: list[str] = []
+    for cid in children:
+        sh = shapes[cid]
+        (helpers if sh.assistant and not sh.kids and params.compact else rest).append(cid)
+    level = 1
+    for i in range(0, len(helpers), 2):
+        w = shapes[helpers[i]].size
+        kids.append((helpers[i], stub + w / 2, level, Placement.ASSISTANT_RIGHT))
+        lo, hi = 0.0, stub + w
+        if i + 1 < len(helpers):
+            w = shapes[helpers[i + 1]].size
+            kids.append((helpers[i + 1], -stub - w / 2, level, Placement.ASSISTANT_LEFT))
+            lo = -stub - w
+        left.append(lo)
+        right.append(hi)
+        level += 1
+    if not rest:
+        return shape
+    child_shapes = [shapes[c] for c in rest]
+    if (params.compact and len(rest) > params.stack_threshold
+            and not any(sh.kids for sh in child_shapes)):
+        if len(rest) > params.two_columns_above:
+            n_left = (len(rest) + 1) // 2
+            for row in range(n_left):
+                w = child_shapes[row].size
+                kids.append((rest[row], -stub - w / 2, level + row, Placement.STACK_LEFT))
+                left.append(-stub - w)
+                j = n_left + row
+                if j < len(rest):
+                    w = child_shapes[j].size
+                    kids.append((rest[j], stub + w / 2, level + row, Placement.STACK_RIGHT))
+                    right.append(stub + w)
+                else:
+                    right.append(0.0)
+        else:
+            for row, (cid, sh) in enumerate(zip(rest, child_shapes, strict=True)):
+                kids.append((cid, stub + sh.size / 2, level + row, Placement.STACK_RIGHT))
+                left.append(0.0)
+                right.append(stub + sh.size)
+        return shape
+    pos = _pack(child_shapes, params.gap)
+    shift = -(pos[0] + pos[-1]) / 2
+    kids.extend((cid, p + shift, level, Placement.ROW) for cid, p in zip(rest, pos, strict=True))
+    sub_left, sub_right = _envelope(child_shapes, pos, shift)
+    left.extend(sub_left)
+    right.extend(sub_right)
+    return shape
+
+
+class TidyCache:
+    """Shapes kept between layouts of one evolving tree: a node's shape is reused while its
+    size, assistant flag, children and all their shapes are unchanged."""
+
+    def __init__(self) -> None:
+        self.shapes: dict[str, Shape] = {}
+
+
+def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
+                sizes: Mapping[str, float], assistants: Iterable[str] = (),
+                params: TidyParams | None = None, cache: TidyCache | None = None) -> TidyResult:
+    """Lay out the forest under ``roots`` (each node's visible ``children`` in order; the
+    breadth ``sizes`` of the boxes). Roots are packed side by side as siblings, centred on
+    ``u = 0``. With a ``cache``, unchanged subtrees keep their shapes."""
+    params = params or TidyParams()
+    is_assistant = set(assistants)
+    old = cache.shapes if cache is not None else {}
+    shapes: dict[str, Shape] = {}
+    fresh: set[str] = set()
+    no_children: list[str] = []
+    # Post-order without recursion: a node is shaped after all its children.
+    for root in roots:
+        stack = [root]
+        order: list[str] = []
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(children.get(node, no_children))
+        for node in reversed(order):
+            kids = children.get(node, no_children)
+            size = sizes[node]
+            assistant = node in is_assistant
+            prev = old.get(node)
+            if (prev is not None and prev.size == size and prev.assistant == assistant
+                    and prev.children == kids and not any(k in fresh for k in kids)):
+                shapes[node] = prev
+                continue
+            fresh.add(node)
+            if kids:
+                shapes[node] = _shape(size, assistant, kids, shapes, params)
+            else:
+                shapes[node] = _leaf(size, assistant)
+    if cache is not None:
+        cache.shapes = shapes
+    u: dict[str, float] = {}
+    level: dict[str, int] = {}
+    placement: dict[str, Placement] = {}
+    manager: dict[str, str] = {}
+    if roots:
+        root_shapes = [shapes[r] for r in roots]
+        pos = _pack(root_shapes, params.gap)
+        shift = -(pos[0] + pos[-1]) / 2
+        stack2: list[tuple[str, float, int]] = [
+            (r, p + shift, 0) for r, p in zip(roots, pos, strict=True)]
+        while stack2:
+            node, x, lv = stack2.pop()
+            u[node] = x
+            level[node] = lv
+            for cid, du, dl, how in shapes[node].kids:
+                placement[cid] = how
+                manager[cid] = node
+                stack2.append((cid, x + du, lv + dl))
+    return TidyResult(u, level, placement, manager, shapes, len(fresh))

@@ -1,0 +1,180 @@
+"""Views: the tidy tree turned into points for the classic (top-down) and horizontal
+(left-to-right) charts, and the connector routing every view shares.
+
+The tidy tree works in abstract coordinates, ``u`` across the tree and the level down it.
+Here a level becomes ``level * pitch`` points of depth (the pitch is the deepest box plus
+``LEVEL_GAP``), and (u, depth) map to (x, y) in the classic view and to (y, x) in the
+horizontal one. Manual offsets move single boxes last; connectors are routed from the
+final boxes, so they stay attached to a box that was moved by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from orgdesigner.layout.geometry import (
+    Box,
+    BoxStyle,
+    Connector,
+    ConnectorKind,
+    Geometry,
+    LegendEntry,
+    Rect,
+)
+from orgdesigner.layout.text import BoxLabel
+from orgdesigner.layout.tidy import Placement, TidyResult
+
+__all__ = [
+    "LEVEL_GAP",
+    "MARGIN",
+    "Abstract",
+    "tree_geometry",
+    "tree_connectors",
+    "dotted_connectors",
+    "bounds_of",
+    "clean_polyline",
+]
+
+LEVEL_GAP = 28.0  # between the deepest box of a level and the next level
+MARGIN = 24.0  # around the whole chart
+
+#: A box in abstract coordinates: centre across, breadth size, depth start, depth size.
+Abstract = tuple[float, float, float, float]
+
+
+def clean_polyline(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop repeated points and the middle of three points on one straight line."""
+    out: list[tuple[float, float]] = []
+    for p in points:
+        if out and out[-1] == p:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (a[0] == b[0] == p[0]) or (a[1] == b[1] == p[1]):
+                out[-1] = p
+                continue
+        out.append(p)
+    if len(out) == 1:
+        out.append(out[0])
+    return out
+
+
+def _route(m: Abstract, c: Abstract, how: Placement, bus: float, sign: float
+           ) -> list[tuple[float, float]]:
+    """Abstract polyline from manager ``m`` to child ``c``. ``sign`` is +1 when children
+    lie deeper (larger depth) than their manager, -1 in a mirrored (inverted) tree."""
+    um, bm, vm, dm = m
+    uc, bc, vc, dc = c
+    m_edge = vm + dm if sign > 0 else vm
+    if how is Placement.ROW:
+        c_edge = vc if sign > 0 else vc + dc
+        return [(um, m_edge), (um, bus), (uc, bus), (uc, c_edge)]
+    mid = vc + dc / 2
+    side = uc - bc / 2 if uc >= um else uc + bc / 2
+    return [(um, m_edge), (um, mid), (side, mid)]
+
+
+def tree_connectors(abstract: Mapping[str, Abstract], tidy: TidyResult, pitch: float,
+                    sign: float = 1.0) -> list[tuple[str, str, list[tuple[float, float]]]]:
+    """Solid connectors (manager, report, abstract points) of a tidy layout."""
+    out = []
+    half_gap = LEVEL_GAP / 2
+    for cid, mid in tidy.manager.items():
+        how = tidy.placement[cid]
+        bus = (tidy.level[cid] * pitch - half_gap) * sign
+        out.append((mid, cid, _route(abstract[mid], abstract[cid], how, bus, sign)))
+    return out
+
+
+def dotted_connectors(rects: Mapping[str, Rect], lines: Iterable[tuple[str, str]],
+                      gap: float = LEVEL_GAP) -> list[Connector]:
+    """Dotted lines routed between final boxes (screen coordinates, y down): out of the
+    manager's bottom (or top), along a channel in the gap by the report, into the report."""
+    out: list[Connector] = []
+    for m, r in lines:
+        a = rects.get(m)
+        b = rects.get(r)
+        if a is None or b is None:
+            continue
+        ax, bx = a.cx, b.cx
+        if b.y >= a.bottom:  # report below
+            ch = b.y - gap * 0.3
+            pts = [(ax, a.bottom), (ax, ch), (bx, ch), (bx, b.y)]
+        elif b.bottom <= a.y:  # report above
+            ch = b.bottom + gap * 0.3
+            pts = [(ax, a.y), (ax, ch), (bx, ch), (bx, b.bottom)]
+        else:  # side by side: over the top of both
+            ch = min(a.y, b.y) - gap * 0.3
+            pts = [(ax, a.y), (ax, ch), (bx, ch), (bx, b.y)]
+        out.append(Connector(m, r, clean_polyline(pts), ConnectorKind.DOTTED))
+    return out
+
+
+def bounds_of(rects: Iterable[Rect], points: Iterable[tuple[float, float]] = (),
+              margin: float = MARGIN) -> Rect:
+    """The smallest rectangle holding all ``rects`` and ``points``, plus ``margin``."""
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for r in rects:
+        x0 = min(x0, r.x)
+        y0 = min(y0, r.y)
+        x1 = max(x1, r.x + r.w)
+        y1 = max(y1, r.y + r.h)
+    for x, y in points:
+        x0 = min(x0, x)
+        y0 = min(y0, y)
+        x1 = max(x1, x)
+        y1 = max(y1, y)
+    if x0 > x1:
+        return Rect(0.0, 0.0, 0.0, 0.0)
+    return Rect(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin)
+
+
+def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
+                  styles: Mapping[str, BoxStyle], tidy: TidyResult,
+                  offsets: Mapping[str, tuple[float, float]],
+                  dotted: Iterable[tuple[str, str]], legend: list[LegendEntry]) -> Geometry:
+    """Classic or horizontal geometry of a tidy layout of the positions in ``order``."""
+    horizontal = view == "horizontal"
+    deepest = 0.0
+    for pid in order:
+        lab = labels[pid]
+        d = lab.width if horizontal else lab.height
+        if d > deepest:
+            deepest = d
+    pitch = deepest + LEVEL_GAP
+    abstract: dict[str, Abstract] = {}
+    boxes: list[Box] = []
+    u_of, level_of = tidy.u, tidy.level
+    for pid in order:
+        lab = labels[pid]
+        if horizontal:
+            bs, ds = lab.height, lab.width
+        else:
+            bs, ds = lab.width, lab.height
+        u = u_of[pid]
+        v = level_of[pid] * pitch
+        off = offsets.get(pid)
+        if off is not None:
+            if horizontal:
+                u += off[1]
+                v += off[0]
+            else:
+                u += off[0]
+                v += off[1]
+        abstract[pid] = (u, bs, v, ds)
+        if horizontal:
+            boxes.append(Box(pid, v, u - bs / 2, ds, bs, list(lab.lines), styles[pid]))
+        else:
+            boxes.append(Box(pid, u - bs / 2, v, bs, ds, list(lab.lines), styles[pid]))
+    connectors: list[Connector] = []
+    for mid, cid, pts in tree_connectors(abstract, tidy, pitch):
+        if horizontal:
+            pts = [(y, x) for x, y in pts]
+        connectors.append(Connector(mid, cid, clean_polyline(pts)))
+    rects = {b.id: Rect(b.x, b.y, b.w, b.h) for b in boxes}
+    connectors.extend(dotted_connectors(rects, dotted))
+    extra = [p for c in connectors if c.kind is ConnectorKind.DOTTED for p in c.points]
+    bounds = bounds_of(rects.values(), extra)
+    return Geometry(view=view, boxes=boxes, connectors=connectors, legend=legend,
+                    bounds=bounds)
