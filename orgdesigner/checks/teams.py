@@ -1,5 +1,6 @@
 """Cross-functional team rules: a team meant to span functions really draws from several
-(at least ``team_min_functions`` distinct functions)."""
+(at least ``team_min_functions`` distinct functions). A member brings the function of
+their own unit and of every unit they represent through a dotted (matrix) line."""
 
 from __future__ import annotations
 
@@ -35,9 +36,13 @@ def team_functions(graph: OrgGraph, scenario: Scenario,
                    profile: CheckProfile) -> list[Finding]:
     """TEAM_FEW_FUNCTIONS: a team whose members come from too few functions."""
     g = lean(graph)
+    represents: dict[str, list[str]] = {}
+    for manager, report in g.dotted_lines:
+        represents.setdefault(report, []).append(manager)
     out = []
     for team in scenario.teams:
-        functions = {f for m in team.member_ids if (f := member_function(g, m)) is not None}
+        sources = [x for m in team.member_ids for x in (m, *represents.get(m, ()))]
+        functions = {f for m in sources if (f := member_function(g, m)) is not None}
         if len(functions) >= profile.team_min_functions:
             continue
         drawn = f"only {listing(sorted(functions))}" if functions else "no known function"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, Field
 
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
-from orgdesigner.model.document import Position, Scenario
+from orgdesigner.model.document import Position, PositionKind, Scenario
 from orgdesigner.model.graph import OrgGraph
 
 __all__ = ["Rollup", "division_membership", "division_rollups", "org_rollup", "unit_rollups"]
@@ -128,6 +128,8 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
     names: dict[str, str] = {}
     for head in g.children.get(main, ()):
         p = g.positions[head]
+        if p.kind is PositionKind.ASSISTANT:  # the top's assistant is not a division
+            continue
         unit = g.units.get(p.unit_id) if p.unit_id else None
         names[head] = unit.name if unit is not None else (p.title or p.label)
         for pid in g.subtree(head):

@@ -81,3 +81,12 @@ def test_vacancies():
     assert f.message.startswith("The vacant Head of Sales position has 3 direct reports")
     [g] = run(vacancies.vacancy_share, s)  # 2 of 13 = 15% > 10%
     assert g.code == "VACANCY_SHARE_HIGH" and "2 of 13 positions (15%)" in g.message
+
+
+def test_a_dotted_line_brings_the_function_a_member_represents():
+    s = chart(BASE + "\npo: Po | Project Office Lead | u=exec", units=UNITS,
+              dotted=[("s", "po")], teams=[Team(id="t", name="T", member_ids=("po", "m1"))])
+    assert run(teams.team_functions, s) == []  # executive + sales (dotted) + marketing
+    s2 = chart(BASE + "\npo: Po | Project Office Lead | u=exec", units=UNITS,
+               teams=[Team(id="t", name="T", member_ids=("po", "m1"))])
+    assert "only executive and marketing" in run(teams.team_functions, s2)[0].message
