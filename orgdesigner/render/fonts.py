@@ -7,28 +7,23 @@ from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
 
-from orgdesigner.assets import resource_path
+from orgdesigner.layout.text import FONT_BOLD, FONT_REGULAR, register_fonts
 
 __all__ = ["REGULAR", "BOLD", "ensure_fonts", "text_runs", "run_width", "text_width"]
 
-REGULAR = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
+REGULAR = FONT_REGULAR
+BOLD = FONT_BOLD
 
 _CJK_JAPANESE = "HeiseiKakuGo-W5"
 _CJK_CHINESE = "STSong-Light"
 _CJK_KOREAN = "HYGothic-Medium"
 
 
-@cache
 def ensure_fonts() -> None:
-    """Register the bundled fonts with reportlab once (the layout may have done it already;
-    the same names are used so both measure and draw with the same font)."""
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    for name, filename in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
-        if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    """Register the bundled fonts with reportlab, once, through the layout's registration:
+    the layout measures with the very fonts the PDF draws with."""
+    register_fonts()
 
 
 @cache
