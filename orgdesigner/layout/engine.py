@@ -16,10 +16,13 @@ one-shot form for the PDF export and the command line.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from dataclasses import replace
 
 from orgdesigner.layout.forest import Forest, build_forest, unit_colors
 from orgdesigner.layout.geometry import BoxStyle, Geometry, LegendEntry
+from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import BoxLabel, TextMeasurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout
 from orgdesigner.layout.views import tree_geometry
@@ -100,12 +103,13 @@ class LayoutEngine:
             labels[pid] = label
         return labels
 
-    def _styles(self, scenario: Scenario, forest: Forest, division_of: Mapping[str, str | None],
-                placements: Mapping[str, str]) -> tuple[dict[str, BoxStyle], list[LegendEntry]]:
+    def _styles(self, scenario: Scenario, forest: Forest, division_of: Mapping[str, str | None]
+                ) -> tuple[dict[str, BoxStyle], list[LegendEntry]]:
         colors = unit_colors(scenario)
         used: set[str] = set()
         styles: dict[str, BoxStyle] = {}
         positions, hidden, layer = forest.positions, forest.hidden, forest.layer
+        managed = forest.manager
         assistant = PositionKind.ASSISTANT
         none = (None, None)
         for pid in forest.order:
@@ -115,7 +119,7 @@ class LayoutEngine:
                 used.add(owner)
             styles[pid] = BoxStyle(p.unit_id, color, division_of.get(pid), not p.holder.strip(),
                                    p.kind is assistant, p.customer_facing, hidden.get(pid, 0),
-                                   layer[pid], placements.get(pid, "root"))
+                                   layer[pid], "row" if pid in managed else "root")
         legend = [LegendEntry(u.name, u.color) for u in scenario.units
                   if u.id in used and u.color]
         return styles, legend
@@ -124,23 +128,22 @@ class LayoutEngine:
         with paused_gc():
             forest = build_forest(scenario)
             labels = self._labels_for(scenario, forest)
-            _, division_of = assign_divisions(scenario, forest.manager)
+            divisions, division_of = assign_divisions(scenario, forest.manager)
+            styles, legend = self._styles(scenario, forest, division_of)
             if self.view is Orientation.INVERTED:
-                try:
-                    from orgdesigner.layout.pyramid import pyramid_geometry
-                except ImportError:  # lands in the next commit
-                    raise ValueError("the inverted view is not available yet") from None
-                return pyramid_geometry(self, scenario, forest, labels, division_of)
+                return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
+                                        styles, legend)
             horizontal = self.view is Orientation.HORIZONTAL
             sizes = {pid: (lab.height if horizontal else lab.width)
                      for pid, lab in labels.items()}
             params = self.params or TidyParams()
             if horizontal and params.compact:  # a left-to-right chart is a column already
-                params = TidyParams(params.gap, params.stub, True, 10**9, 10**9)
+                params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
+                                 hang_min_width=math.inf)
             tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
-                             forest.assistants, params)
-            placements = {pid: how.value for pid, how in tidy.placement.items()}
-            styles, legend = self._styles(scenario, forest, division_of, placements)
+                             [p for p in forest.order if styles[p].assistant], params)
+            for pid, how in tidy.placement.items():
+                styles[pid].placement = how.value
             return tree_geometry(self.view.value, forest.order, labels, styles, tidy,
                                  scenario.view.offsets, forest.dotted, legend)
 

@@ -27,6 +27,7 @@ Compact styles (``TidyParams.compact``):
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import sub
@@ -51,6 +52,9 @@ class TidyParams:
     compact: bool = True
     stack_threshold: int = 4  # stack leaf reports when there are more than this
     two_columns_above: int = 6  # ... in two columns when there are more than this
+    hang_min_width: float = 2000.0  # rows of subtrees wider than this may hang instead
+    target_aspect: float = 2.0  # width:height a hanging subtree is steered towards
+    level_size: float = 70.0  # points a level takes, to judge aspect ratios
 
 
 @dataclass(slots=True)
@@ -191,11 +195,62 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
         return shape
     pos = _pack(child_shapes, params.gap)
     shift = -(pos[0] + pos[-1]) / 2
-    kids.extend((cid, p + shift, level, Placement.ROW) for cid, p in zip(rest, pos, strict=True))
     sub_left, sub_right = _envelope(child_shapes, pos, shift)
+    if params.compact and len(rest) > 1 and sub_right[0] - sub_left[0] > params.hang_min_width:
+        hung_kids, hung_left, hung_right = _hang(rest, child_shapes, params.stub, level)
+        if (_aspect_miss(left + hung_left, right + hung_right, params)
+                < _aspect_miss(left + sub_left, right + sub_right, params)):
+            kids.extend(hung_kids)
+            left.extend(hung_left)
+            right.extend(hung_right)
+            return shape
+    kids.extend((cid, p + shift, level, Placement.ROW) for cid, p in zip(rest, pos, strict=True))
     left.extend(sub_left)
     right.extend(sub_right)
     return shape
+
+
+def _aspect_miss(left: list[float], right: list[float], params: TidyParams) -> float:
+    """How far a subtree's width:height is from the target (0 = on target)."""
+    width = max(right) - min(left)
+    height = len(left) * params.level_size
+    return abs(math.log(width / height / params.target_aspect))
+
+
+def _hang(rest: list[str], shapes: list[Shape], stub: float, level: int
+          ) -> tuple[list[tuple[str, float, int, Placement]], list[float], list[float]]:
+    """Subtrees hung one under another on both sides of a spine (left column first, in
+    order), split where the two columns come out most nearly equally deep."""
+    heights = [len(sh.left) for sh in shapes]
+    total = sum(heights)
+    split, best, run = 1, float("inf"), 0
+    for k in range(1, len(shapes)):
+        run += heights[k - 1]
+        deeper = max(run, total - run)
+        if deeper < best:
+            best, split = deeper, k
+    kids: list[tuple[str, float, int, Placement]] = []
+    occupants: list[list[tuple[float, float]]] = []  # per level: (left, right) of boxes
+    spine_end = 0
+    for cols, sign, how in ((range(split), -1.0, Placement.STACK_LEFT),
+                            (range(split, len(shapes)), 1.0, Placement.STACK_RIGHT)):
+        row = 0
+        for i in cols:
+            sh = shapes[i]
+            du = -stub - max(sh.right) if sign < 0 else stub - min(sh.left)
+            kids.append((rest[i], du, level + row, how))
+            spine_end = max(spine_end, row)
+            for j, (lo, hi) in enumerate(zip(sh.left, sh.right, strict=True)):
+                while len(occupants) <= row + j:
+                    occupants.append([])
+                occupants[row + j].append((lo + du, hi + du))
+            row += len(sh.left)
+    hung_left = [min(lo for lo, _ in occ) for occ in occupants]
+    hung_right = [max(hi for _, hi in occ) for occ in occupants]
+    for r in range(spine_end + 1):
+        hung_left[r] = min(hung_left[r], 0.0)
+        hung_right[r] = max(hung_right[r], 0.0)
+    return kids, hung_left, hung_right
 
 
 class TidyCache:
