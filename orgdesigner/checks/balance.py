@@ -1,40 +1,68 @@
 """Division-balance rules (the pyramid rule): the customer-on-top pyramid stands on its
 point, so if one division grows too large the whole thing tips over. Flags a tipping
-torque beyond the profile's tolerance and any division far above the average share."""
+torque beyond the profile's tolerance and any division far above the average share, with
+the same figures the pyramid is drawn from (``metrics.balance.division_balance``)."""
 
 from __future__ import annotations
 
+# The layout package and metrics.balance import each other; importing layout first is
+# the order that resolves.
+import orgdesigner.layout  # noqa: F401
 from orgdesigner.checks.finding import Family, Finding, Severity
+from orgdesigner.layout.geometry import BalanceFigures
+from orgdesigner.metrics.balance import division_balance
 from orgdesigner.metrics.hierarchy import lean
-from orgdesigner.metrics.rollup import OUTSIDE, division_rollups
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.profile import CheckProfile
 
-__all__ = ["RULES", "heavy_division"]
+__all__ = ["RULES", "balance_figures", "heavy_division", "tipping_torque"]
 
 F = Family.BALANCE
 
 
-def heavy_division(graph: OrgGraph, scenario: Scenario, profile: CheckProfile) -> list[Finding]:
-    """BALANCE_HEAVY_DIVISION: a division's headcount share above ``division_share_factor``
-    times the average share."""
-    rollups = [r for r in division_rollups(lean(graph)) if r.id != OUTSIDE]
-    total = sum(r.headcount for r in rollups)
-    if len(rollups) < 2 or not total:
+def balance_figures(graph: OrgGraph, profile: CheckProfile) -> BalanceFigures:
+    """The pyramid's balance for this graph's scenario, computed once per graph."""
+    g = lean(graph)
+    tolerance = profile.balance_tolerance
+    return g.memo(f"division_balance:{tolerance}",
+                  lambda: division_balance(g.scenario, tolerance=tolerance))
+
+
+def tipping_torque(graph: OrgGraph, scenario: Scenario, profile: CheckProfile) -> list[Finding]:
+    """BALANCE_TIPS: the pyramid's normalised torque beyond ``balance_tolerance``."""
+    fig = balance_figures(graph, profile)
+    if not fig.tips:
         return []
-    average = 1 / len(rollups)
-    out = []
-    for r in rollups:
-        share = r.headcount / total
-        if share > profile.division_share_factor * average:
-            out.append(Finding(
-                code="BALANCE_HEAVY_DIVISION", severity=Severity.WARNING, family=F,
-                ids=(r.id,),
-                message=f"{r.name} holds {share:.0%} of the people in the divisions, "
-                        f"{share / average:.1f} times the average share of {average:.0%}.",
-                suggestion="Rebalance: move work or teams to lighter divisions."))
-    return out
+    side = "right" if fig.normalised_torque > 0 else "left"
+    rows = {r["id"]: r for r in fig.divisions}
+    heavy = rows.get(fig.heavy_division or "")
+    who = f"; the heaviest division on that side is {heavy['name']} " \
+          f"({heavy['share']:.0%} of the people)" if heavy else ""
+    return [Finding(
+        code="BALANCE_TIPS", severity=Severity.WARNING, family=F,
+        ids=(fig.heavy_division,) if fig.heavy_division else (),
+        message=f"The customer-on-top pyramid tips to the {side}: its torque is "
+                f"{abs(fig.normalised_torque):.2f}, beyond the tolerance of "
+                f"{fig.tolerance:.2f}{who}.",
+        suggestion="Rebalance the divisions, or reorder the columns to put weight "
+                   "nearer the axis.")]
 
 
-RULES = (heavy_division,)
+def heavy_division(graph: OrgGraph, scenario: Scenario, profile: CheckProfile) -> list[Finding]:
+    """BALANCE_HEAVY_DIVISION: a division's share of the people above
+    ``division_share_factor`` times the average share."""
+    rows = balance_figures(graph, profile).divisions
+    total = sum(r["headcount"] for r in rows)
+    if len(rows) < 2 or not total:
+        return []
+    average = 1 / len(rows)
+    return [Finding(
+        code="BALANCE_HEAVY_DIVISION", severity=Severity.WARNING, family=F, ids=(r["id"],),
+        message=f"{r['name']} holds {r['share']:.0%} of the people in the divisions, "
+                f"{r['share'] / average:.1f} times the average share of {average:.0%}.",
+        suggestion="Rebalance: move work or teams to lighter divisions.")
+        for r in rows if r["share"] > profile.division_share_factor * average]
+
+
+RULES = (tipping_torque, heavy_division)

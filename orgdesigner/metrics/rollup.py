@@ -4,7 +4,8 @@ division.
 Headcount counts occupied positions; FTE sums the FTE of occupied positions; cost sums
 the cost of every position that has one (a vacancy is budgeted too); vacancies count
 positions with no holder. A unit's figures include its sub-units. Divisions are the units
-marked as divisions; when there are none, the subtrees of the top's direct reports.
+marked as divisions; when there are none, the subtrees of the top's direct reports (the
+same columns as the customer-on-top pyramid).
 """
 
 from __future__ import annotations
@@ -107,9 +108,10 @@ def _unit_rollups(g: LazyOrgGraph) -> list[Rollup]:
 
 
 def division_membership(graph: OrgGraph | Scenario) -> tuple[dict[str, str], dict[str, str]]:
-    """(position id → division key, division key → name), divisions in order. Positions
-    outside every division are left out. Keys are unit ids when units are marked as
-    divisions, else the ids of the top's direct reports."""
+    """(position id → division key, division key → name), divisions in the view's order.
+    Like the pyramid's columns: units marked as divisions (a position outside them belongs
+    to its manager's division), else the top's direct reports (its assistants aside).
+    Positions outside every division are left out."""
     g = lean(graph)
     return g.memo("division_membership", lambda: _membership(g))
 
@@ -119,13 +121,21 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
     if divisions:
         names = {u.id: u.name for u in divisions}
         of = g.division_of()
-        return {pid: d for pid, d in of.items() if d is not None}, names
+        member: dict[str, str] = {}
+        for top in g.tops():  # inherit the manager's division, top down
+            for pid in g.walk(top):
+                d = of.get(pid)
+                if d is None and (boss := g.parent.get(pid)) is not None:
+                    d = member.get(boss)
+                if d is not None:
+                    member[pid] = d
+        return member, names
     tops = g.tops()
     if not tops:
         return {}, {}
     main = max(tops, key=lambda t: len(g.children.get(t, ())))
-    member: dict[str, str] = {}
-    names: dict[str, str] = {}
+    member = {}
+    names = {}
     for head in g.children.get(main, ()):
         p = g.positions[head]
         if p.kind is PositionKind.ASSISTANT:  # the top's assistant is not a division

@@ -77,3 +77,30 @@ def test_heavy_division_by_share_of_divisions():
     assert f.code == "BALANCE_HEAVY_DIVISION" and f.ids == ("cust",)
     assert "Cust holds 78%" in f.message
     assert run(balance.heavy_division, s, CheckProfile(division_share_factor=3.0)) == []
+
+
+def lopsided(order: tuple[str, ...]):
+    from orgdesigner.model.document import ViewSettings
+
+    units = [Unit(id=u, name=u.title(), is_division=True) for u in ("cust", "ops", "fin")]
+    return chart("ceo: Ann | CEO\n  cco: Bo | Chief Customer Officer | u=cust\n"
+                 + team_of(19, "c", "cust", 4, True) + "\n  ops: Cy | Ops | u=ops\n"
+                 + team_of(1, "o", "ops", 4) + "\n  fin: Di | Finance | u=fin\n"
+                 + team_of(1, "f", "fin", 4), units=units,
+                 view=ViewSettings(division_order=order))
+
+
+def test_pyramid_tips_toward_a_heavy_outer_column():
+    s = lopsided(("ops", "fin", "cust"))  # weights 2, 2, 20 at arms -2/3, 0, +2/3
+    [f] = run(balance.tipping_torque, s)
+    assert f.code == "BALANCE_TIPS" and f.ids == ("cust",)
+    assert "tips to the right" in f.message and "0.50" in f.message
+    assert "Cust (83% of the people)" in f.message
+    assert run(balance.tipping_torque, s, CheckProfile(balance_tolerance=0.6)) == []
+
+
+def test_heavy_column_in_the_middle_does_not_tip_but_is_still_heavy():
+    s = lopsided(("ops", "cust", "fin"))
+    assert run(balance.tipping_torque, s) == []
+    [f] = run(balance.heavy_division, s)
+    assert f.ids == ("cust",)
