@@ -1,0 +1,336 @@
+"""CSV import and export: one row per position, as HR systems export them.
+
+Import detects the encoding, the delimiter, the header row and the columns (see
+``csv_format``), reads every row, and hands the positions to ``assemble`` which resolves
+managers and checks the whole file. Every problem is reported together with its row
+number (the spreadsheet row: the header is row 1) and nothing is imported unless all is
+well. Cells are text: a cell that looks like a formula is stored as it is, never run.
+
+Export writes UTF-8 with a BOM (so Excel reads accents), one row per position in the
+document's order (siblings in the order the chart shows them), with every text cell
+protected against formula injection. Importing an exported file gives back the same
+positions, reporting lines (solid and dotted), units (by name) and fields.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orgdesigner.errors import ImportProblems, LoadError
+from orgdesigner.io.assemble import Draft, build_document, export_order
+from orgdesigner.io.atomic import atomic_output
+from orgdesigner.io.csv_format import (
+    ColumnMapping,
+    ManagerRef,
+    decode_text,
+    detect_delimiter,
+    detect_mapping,
+    escape_cell,
+    normalise_header,
+    parse_bool,
+    parse_number,
+    unescape_cell,
+)
+from orgdesigner.model.document import LineKind, OrgDocument, PositionKind
+from orgdesigner.perf import paused_gc
+
+__all__ = ["MAX_CSV_BYTES", "ColumnMapping", "CsvPreview", "ManagerRef", "detect_columns",
+           "export_csv", "import_csv", "scenario_csv_bytes"]
+
+MAX_CSV_BYTES = 512 * 1024 * 1024
+UNIT_SEPARATOR = " > "
+LIST_SEPARATOR = ";"
+EXPORT_HEADER = ("ID", "Name", "Title", "Manager ID", "Department", "FTE", "Cost", "Email",
+                 "Phone", "Customer facing", "Kind", "Dotted line managers", "Tags", "Notes")
+_HEADER_SEARCH_ROWS = 10
+_KINDS = {k.value: k for k in PositionKind}
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """What the import preview shows before anything is imported."""
+
+    path: str
+    encoding: str
+    delimiter: str
+    header: list[str]
+    header_row: int  # spreadsheet row number of the header (1 unless title lines precede)
+    mapping: ColumnMapping  # detected, with the explicit choices applied
+    unmapped: list[str]  # columns that will not be imported
+    sample_rows: list[list[str]]
+    row_count: int
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    encoding: str
+    delimiter: str
+    header_row: int
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row number, cells)
+
+
+def _read_table(path: Path) -> _Table:
+    try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise LoadError(f"{path}: the file is {size / 2**20:.0f} MB, larger than the "
+                            f"{MAX_CSV_BYTES // 2**20} MB OrgDesigner imports.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise LoadError(f"{path}: is a folder, not a file.") from None
+    except OSError as err:
+        raise LoadError(f"{path}: could not be read ({err.strerror or err}).") from None
+    text, encoding = decode_text(data)
+    delimiter = detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as err:
+        raise LoadError(f"{path}: row {reader.line_num}: {err}.") from None
+    header_index = _find_header(records)
+    if header_index is None:
+        raise LoadError(f"{path}: no header row found (expected column names such as "
+                        "'Employee ID', 'Name', 'Job Title', 'Manager ID').")
+    rows = [(i + 1, r) for i, r in enumerate(records) if i > header_index]
+    return _Table(encoding, delimiter, header_index + 1,
+                  [c.strip().lstrip("\ufeff") for c in records[header_index]], rows)
+
+
+def _find_header(records: list[list[str]]) -> int | None:
+    """The first row naming a recognisable column (title lines above it are skipped)."""
+    first_nonempty = None
+    for i, record in enumerate(records[:_HEADER_SEARCH_ROWS]):
+        if not any(c.strip() for c in record):
+            continue
+        if first_nonempty is None:
+            first_nonempty = i
+        if len(detect_mapping(record).columns()) >= 2:
+            return i
+    return first_nonempty
+
+
+def _resolve_mapping(table: _Table, mapping: ColumnMapping | None,
+                     problems: list[str]) -> ColumnMapping:
+    detected = detect_mapping(table.header)
+    if mapping is None:
+        return detected
+    by_norm = {normalise_header(c): c for c in table.header}
+    fixed: dict[str, str] = {}
+    for name, column in mapping.columns().items():
+        if column in table.header:
+            continue
+        match = by_norm.get(normalise_header(column))
+        if match is None:
+            problems.append(f"column {column!r} (given for {name.replace('_', ' ')}) is not "
+                            f"in the file; its columns are: {', '.join(table.header)}")
+            fixed[name] = ""
+        else:
+            fixed[name] = match
+    return mapping.model_copy(update=fixed).over(detected)
+
+
+def _drafts(table: _Table, mapping: ColumnMapping,
+            problems: list[str]) -> tuple[list[Draft], dict[str, str]]:
+    index = {f: table.header.index(c) for f, c in mapping.columns().items()}
+    labels = {"holder": mapping.name or "name", "title": mapping.title or "title",
+              **{f: c for f, c in mapping.columns().items() if f != "name"}}
+    if "id" not in index and "name" not in index and "first_name" not in index \
+            and "title" not in index:
+        problems.append("no id, name or title column found; the columns are: "
+                        + ", ".join(table.header))
+        return [], labels
+    width = len(table.header)
+    drafts: list[Draft] = []
+    text_fields = [(f, index[f]) for f in ("title", "email", "phone", "notes") if f in index]
+    if "name" in index:
+        text_fields.append(("holder", index["name"]))
+    name_parts = [index[f] for f in ("first_name", "last_name") if f in index]
+    if "name" in index:
+        name_parts = []
+    # Converted fields: (field, column, converter, what the problem says, memo of values).
+    converted = [(f, index[f], func, what, {}) for f, func, what in _CONVERTERS if f in index]
+    id_col, manager_col = index.get("id"), index.get("manager")
+    unit_col, dotted_col = index.get("unit"), index.get("dotted_managers")
+    unit_paths: dict[str, tuple[str, ...]] = {}
+    for number, cells in table.rows:
+        if not "".join(cells).strip():
+            continue
+        where = f"row {number}"
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            problems.append(f"{where}: {len(cells)} cells but the header has {width} "
+                            "columns (a stray delimiter?)")
+        row = [unescape_cell(v) if v[:1] == "'" else v for v in map(str.strip, cells)]
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+        values: dict[str, object] = {f: row[i] for f, i in text_fields}
+        if name_parts:
+            values["holder"] = " ".join(row[i] for i in name_parts if row[i])
+        for f, i, func, what, memo in converted:
+            raw = row[i]
+            try:
+                value = memo[raw]
+            except KeyError:
+                try:
+                    value = memo[raw] = func(raw)
+                except ValueError:
+                    problems.append(f"{where}, {labels[f]}: {raw!r} {what}")
+                    continue
+            if value is not _SKIP:
+                values[f] = value
+        unit = row[unit_col] if unit_col is not None else ""
+        path = unit_paths.get(unit)
+        if path is None:
+            path = unit_paths[unit] = tuple(
+                p.strip() for p in unit.split(UNIT_SEPARATOR) if p.strip())
+        drafts.append(Draft(
+            where=where,
+            id=row[id_col] if id_col is not None else f"p{len(drafts) + 1}",
+            fields=values,
+            manager=row[manager_col] if manager_col is not None else "",
+            unit_path=path,
+            dotted=_split(row[dotted_col]) if dotted_col is not None else (),
+        ))
+    return drafts, labels
+
+
+_SKIP = object()  # an empty cell: the field keeps its default
+
+
+def _fte(raw: str) -> object:
+    return parse_number(raw, small=True) if raw else _SKIP
+
+
+def _cost(raw: str) -> object:
+    return parse_number(raw) if raw else _SKIP
+
+
+def _kind(raw: str) -> object:
+    if not raw:
+        return _SKIP
+    kind = _KINDS.get(raw.casefold())
+    if kind is None:
+        raise ValueError(raw)
+    return kind
+
+
+_CONVERTERS = (
+    ("fte", _fte, "is not a number"),
+    ("cost", _cost, "is not a number"),
+    ("customer_facing", parse_bool, "is not yes or no"),
+    ("kind", _kind, f"is not one of {', '.join(_KINDS)}"),
+    ("tags", lambda raw: _split(raw), "is not a list of tags"),
+)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    return tuple(p.strip() for p in text.split(LIST_SEPARATOR) if p.strip())
+
+
+def _convert(table: _Table, mapping: ColumnMapping | None, source: str,
+             title: str) -> OrgDocument:
+    problems: list[str] = []
+    resolved = _resolve_mapping(table, mapping, problems)
+    drafts, labels = _drafts(table, resolved, problems)
+    manager_by = resolved.manager_by if resolved.id else ManagerRef.NAME
+    return build_document(drafts, source=source, title=title, problems=problems,
+                          manager_by=manager_by, labels=labels)
+
+
+def import_csv(path: str | os.PathLike[str], mapping: ColumnMapping | None = None, *,
+               title: str | None = None) -> OrgDocument:
+    """Import an HR export. Raises :class:`ImportProblems` listing every problem with its
+    row, or :class:`LoadError` when the file cannot be read at all."""
+    p = Path(path)
+    with paused_gc():
+        table = _read_table(p)
+        return _convert(table, mapping, str(p), title or p.stem)
+
+
+def detect_columns(path: str | os.PathLike[str], mapping: ColumnMapping | None = None, *,
+                   sample_size: int = 5) -> CsvPreview:
+    """Everything the import preview shows: encoding, delimiter, header, the mapping,
+    a few rows and every problem a real import would report (nothing is imported)."""
+    p = Path(path)
+    table = _read_table(p)
+    problems: list[str] = []
+    resolved = _resolve_mapping(table, mapping, [])
+    try:
+        _convert(table, mapping, str(p), p.stem)
+    except ImportProblems as err:
+        problems = err.problems
+    used = set(resolved.columns().values())
+    return CsvPreview(
+        path=str(p), encoding=table.encoding, delimiter=table.delimiter,
+        header=table.header, header_row=table.header_row, mapping=resolved,
+        unmapped=[c for c in table.header if c not in used],
+        sample_rows=[cells for _, cells in table.rows[:sample_size]],
+        row_count=sum(1 for _, cells in table.rows if any(c.strip() for c in cells)),
+        problems=problems,
+    )
+
+
+# -- export ------------------------------------------------------------------------------------
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def scenario_csv_bytes(doc: OrgDocument, scenario_id: str | None = None) -> bytes:
+    """One scenario as CSV bytes (UTF-8 with BOM), formula-safe."""
+    scenario = doc.scenario(scenario_id)
+    units = {u.id: u for u in scenario.units}
+
+    def unit_path(uid: str | None) -> str:
+        names: list[str] = []
+        seen: set[str] = set()
+        while uid is not None and uid in units and uid not in seen:
+            seen.add(uid)
+            names.append(units[uid].name)
+            uid = units[uid].parent_id
+        return UNIT_SEPARATOR.join(reversed(names))
+
+    dotted: dict[str, list[str]] = defaultdict(list)
+    for line in scenario.lines:
+        if line.kind is LineKind.DOTTED:
+            dotted[line.report_id].append(line.manager_id)
+    order, manager = export_order(scenario)
+    paths: dict[str | None, str] = {}
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EXPORT_HEADER)
+    esc = escape_cell
+    for i in order:
+        p = scenario.positions[i]
+        if p.unit_id not in paths:
+            paths[p.unit_id] = unit_path(p.unit_id)
+        writer.writerow((
+            esc(p.id), esc(p.holder), esc(p.title), esc(manager.get(p.id, "")),
+            esc(paths[p.unit_id]), _number(p.fte), _number(p.cost), esc(p.email),
+            esc(p.phone), "yes" if p.customer_facing else "no", p.kind.value,
+            esc(f"{LIST_SEPARATOR} ".join(dotted.get(p.id, ()))),
+            esc(f"{LIST_SEPARATOR} ".join(p.tags)), esc(p.notes),
+        ))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export_csv(doc: OrgDocument, path: str | os.PathLike[str],
+               scenario_id: str | None = None) -> None:
+    """Write one scenario (the active one by default) as CSV, atomically."""
+    data = scenario_csv_bytes(doc, scenario_id)
+    with atomic_output(path) as handle:
+        handle.write(data)
+

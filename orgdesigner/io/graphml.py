@@ -1,0 +1,319 @@
+"""GraphML import and export, including files drawn in yEd.
+
+GraphML is XML from anywhere, so it is untrusted: the bytes are first parsed by
+defusedxml with DTDs, entities and external references forbidden, so a billion-laughs
+file or an external entity is refused at once; only then does networkx read the graph.
+
+Nodes are positions, edges run manager → report; an edge whose ``kind`` attribute is
+``dotted`` (or that yEd draws dashed or dotted) is a dotted line. Node attributes are
+matched by the same names as CSV columns (``name``, ``title``, ``department``, ``fte``...);
+a yEd file without them gives its label instead, read as "Name\\nTitle". Export writes the
+plain attributes and yEd's node and edge graphics side by side, so the file opens in yEd
+with readable, coloured boxes laid out by layer, and comes back here unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET  # noqa: S405 - only for *writing*; reading uses defusedxml
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
+import networkx as nx
+
+from orgdesigner.errors import LoadError
+from orgdesigner.io.assemble import Draft, build_document, export_order
+from orgdesigner.io.atomic import atomic_output
+from orgdesigner.io.csv_format import (
+    FIELDS,
+    SYNONYMS,
+    ManagerRef,
+    normalise_header,
+    parse_bool,
+    parse_number,
+)
+from orgdesigner.model.document import LineKind, OrgDocument, PositionKind
+from orgdesigner.model.graph import OrgGraph
+
+__all__ = ["MAX_GRAPHML_BYTES", "export_graphml", "graphml_bytes", "import_graphml"]
+
+MAX_GRAPHML_BYTES = 512 * 1024 * 1024
+NS_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+NS_Y = "http://www.yworks.com/xml/graphml"
+_DOTTED_STYLES = {"dashed", "dotted", "dashed_dotted"}
+_KINDS = {k.value: k for k in PositionKind}
+_BOX_W, _BOX_H, _GAP_X, _GAP_Y = 180.0, 56.0, 30.0, 70.0
+
+
+# -- import ----------------------------------------------------------------------------------
+def _guarded_root(data: bytes, source: str) -> Any:
+    """Parse with every XML bomb and external reference refused; return the root."""
+    try:
+        return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True,
+                                 forbid_external=True)
+    except defusedxml.DTDForbidden:
+        raise LoadError(f"{source}: refused: the file declares a DTD (<!DOCTYPE ...>), "
+                        "which GraphML never needs and which can hide entity bombs or "
+                        "read other files.") from None
+    except defusedxml.EntitiesForbidden:
+        raise LoadError(f"{source}: refused: the file declares XML entities, which can "
+                        "expand without bound (a 'billion laughs' file).") from None
+    except defusedxml.ExternalReferenceForbidden:
+        raise LoadError(f"{source}: refused: the file refers to external resources.") \
+            from None
+    except ET.ParseError as err:
+        line, column = err.position
+        raise LoadError(f"{source}: not valid XML at line {line}, column {column + 1} "
+                        f"({str(err).split(':')[0]}).") from None
+
+
+def _yed_dotted_edges(root: Any) -> set[tuple[str, str]]:
+    """Edges yEd draws dashed or dotted (networkx does not read line styles)."""
+    dotted: set[tuple[str, str]] = set()
+    for edge in root.iter(f"{{{NS_GRAPHML}}}edge"):
+        for style in edge.iter(f"{{{NS_Y}}}LineStyle"):
+            if style.get("type") in _DOTTED_STYLES:
+                dotted.add((edge.get("source", ""), edge.get("target", "")))
+    return dotted
+
+
+def _edge_order(root: Any) -> list[tuple[str, str]]:
+    return [(e.get("source", ""), e.get("target", ""))
+            for e in root.iter(f"{{{NS_GRAPHML}}}edge")]
+
+
+def _attribute_fields(names: set[str]) -> dict[str, str]:
+    """field → node attribute name, by the CSV header synonyms (plus yEd's label)."""
+    by_norm = {normalise_header(n): n for n in names}
+    found: dict[str, str] = {}
+    for field in FIELDS:
+        for synonym in SYNONYMS[field]:
+            if synonym in by_norm and by_norm[synonym] not in found.values():
+                found[field] = by_norm[synonym]
+                break
+    return found
+
+
+def import_graphml(path: str | os.PathLike[str]) -> OrgDocument:
+    """Import plain or yEd GraphML. Raises :class:`LoadError` for unreadable or unsafe
+    files and :class:`ImportProblems` listing every problem with its node."""
+    p = Path(path)
+    source = str(p)
+    try:
+        size = p.stat().st_size
+        if size > MAX_GRAPHML_BYTES:
+            raise LoadError(f"{p}: the file is {size / 2**20:.0f} MB, larger than the "
+                            f"{MAX_GRAPHML_BYTES // 2**20} MB OrgDesigner imports.")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(f"{p}: no such file.") from None
+    except IsADirectoryError:
+        raise LoadError(f"{p}: is a folder, not a file.") from None
+    except OSError as err:
+        raise LoadError(f"{p}: could not be read ({err.strerror or err}).") from None
+    root = _guarded_root(data, source)
+    if root.tag != f"{{{NS_GRAPHML}}}graphml" and root.tag != "graphml":
+        raise LoadError(f"{source}: not a GraphML file (the root element is {root.tag!r}).")
+    try:
+        graph = nx.parse_graphml(data)
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, ET.ParseError) as err:
+        raise LoadError(f"{source}: not a GraphML graph OrgDesigner can read ({err}).") \
+            from None
+    return _document(graph, root, source, p.stem)
+
+
+def _document(graph: nx.Graph, root: Any, source: str, title: str) -> OrgDocument:
+    names: set[str] = set()
+    for _, attrs in graph.nodes(data=True):
+        names.update(attrs)
+    fields = _attribute_fields(names - {"label"})
+    yed_dotted = _yed_dotted_edges(root)
+    managers: dict[str, list[str]] = defaultdict(list)
+    dotted: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for u, v in _edge_order(root):
+        if (u, v) in seen or not graph.has_edge(u, v):
+            continue
+        seen.add((u, v))
+        data = graph.get_edge_data(u, v) or {}
+        if graph.is_multigraph():
+            data = next(iter(data.values()), {})
+        kind = str(data.get("kind", data.get("type", ""))).strip().casefold()
+        if kind == LineKind.DOTTED.value or (u, v) in yed_dotted:
+            dotted[v].append(u)
+        else:
+            managers[v].append(u)
+    problems: list[str] = []
+    drafts = [_draft(str(node), attrs, fields, managers, dotted, problems)
+              for node, attrs in graph.nodes(data=True)]
+    title = str(graph.graph.get("title", "") or title)
+    return build_document(drafts, source=source, title=title, problems=problems,
+                          manager_by=ManagerRef.ID, labels=fields)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _draft(node: str, attrs: dict[str, Any], fields: dict[str, str],
+           managers: dict[str, list[str]], dotted: dict[str, list[str]],
+           problems: list[str]) -> Draft:
+    where = f"node {node!r}"
+    values: dict[str, Any] = {}
+    get = {f: attrs.get(a) for f, a in fields.items()}
+    for f in ("title", "email", "phone", "notes"):
+        if get.get(f) is not None:
+            values[f] = _text(get[f])
+    if get.get("name") is not None:
+        values["holder"] = _text(get["name"])
+    elif get.get("first_name") is not None or get.get("last_name") is not None:
+        values["holder"] = " ".join(
+            t for t in (_text(get.get("first_name")), _text(get.get("last_name"))) if t)
+    label = _text(attrs.get("label"))
+    if label and "holder" not in values and "title" not in values:
+        first, _, rest = label.partition("\n")
+        values["holder"] = first.strip()
+        values["title"] = " ".join(rest.split())
+    for f in ("fte", "cost"):
+        value = get.get(f)
+        if value is None or value == "":
+            continue
+        try:
+            values[f] = float(value) if isinstance(value, int | float) and \
+                not isinstance(value, bool) else parse_number(str(value), small=f == "fte")
+        except ValueError:
+            problems.append(f"{where}, {fields[f]}: {value!r} is not a number")
+    facing = get.get("customer_facing")
+    if facing is not None:
+        try:
+            values["customer_facing"] = facing if isinstance(facing, bool) \
+                else parse_bool(str(facing))
+        except ValueError:
+            problems.append(f"{where}, {fields['customer_facing']}: {facing!r} is not "
+                            "yes or no")
+    kind = _text(get.get("kind")).casefold()
+    if kind:
+        if kind in _KINDS:
+            values["kind"] = _KINDS[kind]
+        else:
+            problems.append(f"{where}, {fields['kind']}: {kind!r} is not one of "
+                            + ", ".join(_KINDS))
+    if get.get("tags") is not None:
+        values["tags"] = tuple(t.strip() for t in _text(get["tags"]).split(";") if t.strip())
+    unit = _text(get.get("unit"))
+    solid = managers.get(node, [])
+    return Draft(
+        where=where, id=node.strip(), fields=values,
+        manager=solid[0] if solid else "", solid_extra=tuple(solid[1:]),
+        unit_path=tuple(p.strip() for p in unit.split(" > ") if p.strip()),
+        dotted=tuple(dotted.get(node, ())),
+    )
+
+
+# -- export ----------------------------------------------------------------------------------
+_NODE_KEYS = (  # (key id, attribute name, GraphML type)
+    ("n_name", "name", "string"), ("n_title", "title", "string"),
+    ("n_unit", "department", "string"), ("n_fte", "fte", "double"),
+    ("n_cost", "cost", "double"), ("n_email", "email", "string"),
+    ("n_phone", "phone", "string"), ("n_facing", "customer_facing", "boolean"),
+    ("n_kind", "kind", "string"), ("n_tags", "tags", "string"),
+    ("n_notes", "notes", "string"),
+)
+
+
+def _xml_text(text: str) -> str:
+    """Drop the characters XML 1.0 cannot hold (control characters other than tab/newline)."""
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if c in "\t\n\r" or c >= " " and c not in "\ufffe\uffff")
+
+
+def graphml_bytes(doc: OrgDocument, scenario_id: str | None = None) -> bytes:
+    """One scenario as GraphML with yEd graphics."""
+    scenario = doc.scenario(scenario_id)
+    ET.register_namespace("", NS_GRAPHML)
+    ET.register_namespace("y", NS_Y)
+    g, y = f"{{{NS_GRAPHML}}}", f"{{{NS_Y}}}"
+    root = ET.Element(f"{g}graphml")
+    for key_id, name, kind in _NODE_KEYS:
+        ET.SubElement(root, f"{g}key", {"id": key_id, "for": "node", "attr.name": name,
+                                        "attr.type": kind})
+    ET.SubElement(root, f"{g}key", {"id": "n_graphics", "for": "node",
+                                    "yfiles.type": "nodegraphics"})
+    ET.SubElement(root, f"{g}key", {"id": "e_kind", "for": "edge", "attr.name": "kind",
+                                    "attr.type": "string"})
+    ET.SubElement(root, f"{g}key", {"id": "e_graphics", "for": "edge",
+                                    "yfiles.type": "edgegraphics"})
+    ET.SubElement(root, f"{g}key", {"id": "g_title", "for": "graph", "attr.name": "title",
+                                    "attr.type": "string"})
+    graph = ET.SubElement(root, f"{g}graph", {"id": scenario.id, "edgedefault": "directed"})
+    ET.SubElement(graph, f"{g}data", {"key": "g_title"}).text = _xml_text(doc.meta.title)
+    units = {u.id: u for u in scenario.units}
+    depths = OrgGraph(scenario).depths()
+    order, _ = export_order(scenario)
+    column: dict[int, int] = defaultdict(int)
+    for i in order:
+        p = scenario.positions[i]
+        node = ET.SubElement(graph, f"{g}node", {"id": p.id})
+        values = {"n_name": p.holder, "n_title": p.title, "n_unit": _unit_path(units, p.unit_id),
+                  "n_fte": repr(p.fte), "n_cost": "" if p.cost is None else repr(p.cost),
+                  "n_email": p.email, "n_phone": p.phone,
+                  "n_facing": "true" if p.customer_facing else "false",
+                  "n_kind": p.kind.value, "n_tags": "; ".join(p.tags), "n_notes": p.notes}
+        for key_id, value in values.items():
+            if value != "" or key_id in ("n_name", "n_title"):
+                ET.SubElement(node, f"{g}data", {"key": key_id}).text = _xml_text(value)
+        depth = depths.get(p.id, 1) - 1  # unreachable positions share the top row
+        x = column[depth] * (_BOX_W + _GAP_X)
+        column[depth] += 1
+        unit = units.get(p.unit_id or "")
+        fill = (unit.color if unit and unit.color else "#FFFFFF").upper()
+        shape = ET.SubElement(ET.SubElement(node, f"{g}data", {"key": "n_graphics"}),
+                              f"{y}ShapeNode")
+        top = depth * (_BOX_H + _GAP_Y)
+        ET.SubElement(shape, f"{y}Geometry", {"x": f"{x:.1f}", "y": f"{top:.1f}",
+                                              "width": f"{_BOX_W}", "height": f"{_BOX_H}"})
+        ET.SubElement(shape, f"{y}Fill", {"color": fill, "transparent": "false"})
+        ET.SubElement(shape, f"{y}BorderStyle", {"color": "#333333", "type":
+                                                 "dashed" if p.vacant else "line",
+                                                 "width": "1.0"})
+        label = "\n".join(t for t in (p.holder.strip() or "(vacant)", p.title) if t)
+        ET.SubElement(shape, f"{y}NodeLabel", {"alignment": "center", "autoSizePolicy":
+                                               "content", "fontSize": "12",
+                                               "modelName": "internal",
+                                               "modelPosition": "c"}).text = _xml_text(label)
+        ET.SubElement(shape, f"{y}Shape", {"type": "roundrectangle"})
+    for n, line in enumerate(scenario.lines):
+        edge = ET.SubElement(graph, f"{g}edge", {"id": f"e{n}", "source": line.manager_id,
+                                                 "target": line.report_id})
+        ET.SubElement(edge, f"{g}data", {"key": "e_kind"}).text = line.kind.value
+        poly = ET.SubElement(ET.SubElement(edge, f"{g}data", {"key": "e_graphics"}),
+                             f"{y}PolyLineEdge")
+        dotted = line.kind is LineKind.DOTTED
+        ET.SubElement(poly, f"{y}LineStyle", {"color": "#555555" if dotted else "#000000",
+                                              "type": "dashed" if dotted else "line",
+                                              "width": "1.0"})
+        ET.SubElement(poly, f"{y}Arrows", {"source": "none", "target": "standard"})
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def _unit_path(units: dict[str, Any], unit_id: str | None) -> str:
+    names: list[str] = []
+    seen: set[str] = set()
+    while unit_id is not None and unit_id in units and unit_id not in seen:
+        seen.add(unit_id)
+        names.append(units[unit_id].name)
+        unit_id = units[unit_id].parent_id
+    return " > ".join(reversed(names))
+
+
+def export_graphml(doc: OrgDocument, path: str | os.PathLike[str],
+                   scenario_id: str | None = None) -> None:
+    """Write one scenario (the active one by default) as GraphML, atomically."""
+    data = graphml_bytes(doc, scenario_id)
+    with atomic_output(path) as handle:
+        handle.write(data)
