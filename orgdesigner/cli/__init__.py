@@ -17,7 +17,7 @@ from orgdesigner import __version__
 from orgdesigner.errors import OrgDesignerError
 
 #: Modules of this package that add subcommands, in the order help lists them.
-COMMAND_MODULES = ["files", "analysis", "export"]
+COMMAND_MODULES = ["files", "analysis", "export", "layout"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -9,6 +9,7 @@ overflows its box (long words break, extra lines are elided with "…").
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -163,6 +164,8 @@ class TextMeasurer:
         widest = max((ln.width for ln in lines), default=0.0)
         width = min(MAX_BOX_WIDTH, max(MIN_BOX_WIDTH, widest + 2 * TEXT_PADDING))
         height = 2 * TEXT_PADDING + sum(ln.size * LINE_HEIGHT for ln in lines)
-        label = BoxLabel(tuple(lines), round(width, 2), round(height, 2))
+        # Rounded up to 1/100 pt, so the box never ends up narrower than its text.
+        label = BoxLabel(tuple(lines), math.ceil(width * 100) / 100,
+                         math.ceil(height * 100) / 100)
         self._labels[key] = label
         return label
