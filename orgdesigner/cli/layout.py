@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from orgdesigner.errors import OrgDesignerError
-from orgdesigner.io import native
+from orgdesigner.io import read_document
 from orgdesigner.io.atomic import atomic_write_bytes
 from orgdesigner.layout import layout_scenario
 from orgdesigner.model.document import Orientation
@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "with ids and rectangles, connectors, bands, division columns, the pyramid outline "
         "and tilt, balance figures and bounds (points, y down).",
     )
-    parser.add_argument("input", type=Path, metavar="IN", help="the chart (.orgchart)")
+    parser.add_argument("input", type=Path, metavar="IN",
+                        help="the chart (.orgchart; .csv and .graphml are imported)")
     parser.add_argument("--view", choices=[o.value for o in Orientation],
                         help="classic, horizontal or inverted (default: the scenario's own)")
     parser.add_argument("--scenario", metavar="NAME",
@@ -47,7 +48,7 @@ def run_layout(args: argparse.Namespace) -> int:
         raise OrgDesignerError(f"{args.output}: refusing to write the layout over its input")
     if not 0.0 <= args.tolerance <= 1.0:
         raise OrgDesignerError(f"--tolerance {args.tolerance}: must be between 0 and 1")
-    doc = native.load(args.input)
+    doc = read_document(args.input)
     if args.scenario is None:
         scenario = doc.scenario()
     else:
