@@ -15,6 +15,7 @@ and the checks fall back to the subtrees of the top's direct reports.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -138,7 +139,7 @@ def _build(drafts: list[Draft], source: str, title: str, problems: list[str],
     units, unit_of = _units(drafts)
     positions = _validate_positions(drafts, found, labels, unit_of)
     if found:
-        raise ImportProblems(source, list(found))
+        raise ImportProblems(source, sorted(found, key=_row_key))
     _mark_divisions(units, drafts, unit_of, solid)
     lines = _LINES.validate_python(
         [{"manager_id": m, "report_id": r} for m, r in solid]
@@ -146,6 +147,15 @@ def _build(drafts: list[Draft], source: str, title: str, problems: list[str],
     scenario = Scenario(id="as-is", name="As-is", units=units, positions=positions,
                         lines=lines)
     return OrgDocument(meta=Meta(title=title), scenarios=[scenario], active_scenario="as-is")
+
+
+_ROW = re.compile(r"\brow (\d+)")
+
+
+def _row_key(problem: str) -> int:
+    """Sort problems by the first row they name (file-level problems first)."""
+    match = _ROW.search(problem)
+    return int(match.group(1)) if match else 0
 
 
 def _report_cycles(solid: list[tuple[str, str]], by_id: dict[str, Draft],
@@ -156,10 +166,13 @@ def _report_cycles(solid: list[tuple[str, str]], by_id: dict[str, Draft],
     graph = nx.DiGraph([(m, r) for m, r in solid if r in managers])
     if nx.is_directed_acyclic_graph(graph):
         return
+    order = {pid: i for i, pid in enumerate(by_id)}
     for cycle in nx.simple_cycles(graph):
+        start = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+        cycle = cycle[start:] + cycle[:start]  # from the first row, in the file's order
         where = ", ".join(by_id[pid].where for pid in cycle)
-        chain = " → ".join([*reversed(cycle), cycle[-1]]) if len(cycle) > 1 else cycle[0]
-        found.add(f"{where}: form a reporting cycle ({chain}, each reporting to the next)")
+        chain = " → ".join([*cycle, cycle[0]])
+        found.add(f"reporting cycle: {where} ({chain}: each manages the next)")
         if len(found) >= MAX_PROBLEMS:
             return
 

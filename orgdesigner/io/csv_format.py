@@ -202,7 +202,7 @@ def detect_delimiter(text: str) -> str:
 
 # -- cell values -------------------------------------------------------------------------------
 _CURRENCY = re.compile(r"[\s\u00a0\u202f'’$€£¥₹]|\b(?:CHF|EUR|USD|GBP|SEK|NOK|DKK)\b", re.I)
-_PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
+_PLAIN = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _GROUPED = re.compile(r"-?\d{1,3}[.,]\d{3}")
 
 
