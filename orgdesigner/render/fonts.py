@@ -34,6 +34,11 @@ def _covered() -> frozenset[int]:
 
 
 @cache
+def _covered_chars() -> frozenset[str]:
+    return frozenset(chr(c) for c in _covered())
+
+
+@cache
 def _cid_font(name: str) -> str:
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(name))
@@ -53,9 +58,9 @@ def text_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split text into (font name, run) pieces: DejaVu where it has the glyphs, a CID font
     for the rest. Plain Latin/Greek/Cyrillic text comes back as a single run."""
     main = BOLD if bold else REGULAR
-    covered = _covered()
-    if all(ord(ch) in covered for ch in text):
+    if _covered_chars().issuperset(text):
         return [(main, text)]
+    covered = _covered()
     runs: list[tuple[str, str]] = []
     current: list[str] = []
     current_ok = True

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib.colors import HexColor
 
 from orgdesigner.model.document import Scenario
-from orgdesigner.render.fonts import text_width
+from orgdesigner.render.fonts import run_width, text_runs, text_width
+from orgdesigner.render.ops import OpBlock, link
 from orgdesigner.render.pages import draw_text, fit_text
 from orgdesigner.render.painter import INK, MUTED
 from orgdesigner.render.writer import PdfWriter
@@ -49,6 +51,11 @@ def index_entries(scenario: Scenario, pages_of: dict[str, list[int]]) -> list[In
     return entries
 
 
+@cache
+def _number_width(n: int) -> float:
+    return text_width(str(n), SIZE)
+
+
 def _columns(width: float) -> int:
     return max(1, min(4, int(width // 230)))
 
@@ -71,41 +78,53 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
     per_page = cols * rows
     first = True
     keys = writer.keys
+    comma = text_width(", ", SIZE)
     for start in range(0, len(entries), per_page):
         writer.start_page("Index of names", outline=[("Index of names", 0)] if first else [],
                           legend=False)
         if first:
             draw_text(c, area.x, area.bottom - 12, "Index of names", 12, bold=True)
             first = False
-        chunk = entries[start:start + per_page]
+        ops = OpBlock(c, writer.text_cache)
+        links: list[tuple[tuple[float, float, float, float], str]] = []
         initial = ""
-        for i, entry in enumerate(chunk):
+        for i, entry in enumerate(entries[start:start + per_page]):
             col, row = divmod(i, rows)
             x = area.x + col * (col_w + GAP)
             y = area.bottom - 24 - row * LEADING
-            numbers = ", ".join(str(n) for n in entry.pages[:6]) + (
-                "…" if len(entry.pages) > 6 else "")
+            shown = entry.pages[:6]
+            numbers = ", ".join(str(n) for n in shown) + ("…" if len(entry.pages) > 6 else "")
             num_w = text_width(numbers, SIZE)
             lead = _sort_key(entry.name)[0][:1].upper()
             if lead != initial:
                 initial = lead
-                draw_text(c, x - 0.5, y, lead, SIZE, bold=True, colour=MUTED)
+                ops.text_colour(MUTED)
+                ops.text(x - 0.5, y, SIZE, text_runs(lead, True))
             name_room = col_w - num_w - 22
-            name = fit_text(entry.name, SIZE, name_room)
-            used = draw_text(c, x + 10, y, name, SIZE, colour=INK)
-            if entry.detail and used + 20 < name_room:
-                draw_text(c, x + 10 + used + 4,
-                          y, fit_text(entry.detail, SIZE - 1, name_room - used - 4),
-                          SIZE - 1, colour=MUTED)
+            runs = text_runs(entry.name)
+            used = run_width(runs, SIZE)
+            if used > name_room:
+                runs = text_runs(fit_text(entry.name, SIZE, name_room))
+                used = run_width(runs, SIZE)
+            ops.text_colour(INK)
+            ops.text(x + 10, y, SIZE, runs)
+            room = name_room - used - 4
+            if entry.detail and room > 16:
+                detail = text_runs(entry.detail)
+                if run_width(detail, SIZE - 1) > room:
+                    detail = text_runs(fit_text(entry.detail, SIZE - 1, room))
+                ops.text_colour(MUTED)
+                ops.text(x + 14 + used, y, SIZE - 1, detail)
             right = x + col_w
-            draw_text(c, right, y, numbers, SIZE, anchor="end", colour=LINK)
-            # each page number links to its page
-            cursor = right - num_w
-            for n in entry.pages[:6]:
-                label = str(n)
-                w = text_width(label, SIZE)
+            ops.text_colour(LINK)
+            ops.text(right - num_w, y, SIZE, text_runs(numbers))
+            cursor = right - num_w  # each page number links to its page
+            for n in shown:
+                w = _number_width(n)
                 if 0 < n <= len(keys):
-                    c.linkRect("", keys[n - 1], (cursor, y - 2, cursor + w, y + SIZE),
-                               relative=0, thickness=0)
-                cursor += w + text_width(", ", SIZE)
+                    links.append(((cursor, y - 2, cursor + w, y + SIZE), keys[n - 1]))
+                cursor += w + comma
+        ops.flush()
+        for rect, key in links:
+            link(c, rect, key)
         writer.end_page()

@@ -20,6 +20,8 @@ HEADER_H = 22.0
 FOOTER_H = 30.0
 #: Name of the form XObject that holds the total page count, filled in at the end.
 TOTAL_FORM = "od-total-pages"
+FRAME_FORM = "od-page-frame"
+LEGEND_FORM = "od-legend"
 RULE = HexColor("#cbd2d9")
 
 
@@ -75,11 +77,11 @@ class PageFrame:
         top = self.height - m - HEADER_H
         return Rect(m, bottom, self.width - 2 * m, top - bottom)
 
-    def draw(self, c: Canvas, number: int, section: str = "",
-             legend: Sequence[LegendEntry] = ()) -> None:
-        """Header, footer and legend of page ``number``."""
+    def define_forms(self, c: Canvas, legend: Sequence[LegendEntry]) -> None:
+        """Draw the parts every page shares (header, rules, legend) once, as forms that
+        each page places: a thousand-page poster stays small and quick to write."""
         m, w, h = self.margin, self.width, self.height
-        c.saveState()
+        c.beginForm(FRAME_FORM)
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
         top_rule = h - m - HEADER_H + 6
@@ -91,23 +93,31 @@ class PageFrame:
         draw_text(c, w - m - right - 16, base, mid, 8, anchor="end", colour=MUTED)
         room = (w - 2 * m) - right - run_width(text_runs(mid), 8) - 40
         draw_text(c, m, base, fit_text(self.title, 10, room, True), 10, bold=True)
-        # footer: section on the left, page n of m on the right, legend between
-        c.setFont(REGULAR, 8)
-        c.setFillColor(MUTED)
+        c.endForm()
+        c.beginForm(LEGEND_FORM)
+        if legend:
+            self._legend(c, legend, m + (w - 2 * m) * 0.36 + 8, w - m - 110, m + 4)
+        c.endForm()
+
+    def draw(self, c: Canvas, number: int, section: str = "", legend: bool = True) -> None:
+        """Header, footer and legend of page ``number`` (after ``define_forms``)."""
+        m, w = self.margin, self.width
+        c.doForm(FRAME_FORM)
+        if legend:
+            c.doForm(LEGEND_FORM)
         label = f"Page {number} of "
         lw = c.stringWidth(label, REGULAR, 8)
-        c.drawString(w - m - lw - 24, m + 4, label)
+        t = c.beginText(w - m - lw - 24, m + 4)
+        t.setFont(REGULAR, 8)
+        t.setFillColor(MUTED)
+        t.textOut(label)
+        c.drawText(t)
         c.saveState()
         c.translate(w - m - 24, m + 4)
         c.doForm(TOTAL_FORM)
         c.restoreState()
-        left = 0.0
         if section:
-            left = draw_text(c, m, m + 4, fit_text(section, 8, (w - 2 * m) * 0.35), 8,
-                             colour=MUTED)
-        if legend:
-            self._legend(c, legend, m + left + 20, w - m - lw - 40, m + 4)
-        c.restoreState()
+            draw_text(c, m, m + 4, fit_text(section, 8, (w - 2 * m) * 0.36), 8, colour=MUTED)
 
     def _legend(self, c: Canvas, legend: Sequence[LegendEntry], x0: float, x1: float,
                 y: float) -> None:

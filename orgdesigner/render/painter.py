@@ -24,6 +24,7 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.render.fonts import ensure_fonts, run_width, text_runs
+from orgdesigner.render.ops import OpBlock, link
 
 __all__ = ["Window", "paint_geometry", "line_baselines", "tint", "INK", "MUTED"]
 
@@ -86,12 +87,15 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
                    boxes: Sequence[Box] | None = None,
                    connectors: Iterable[Connector] | None = None,
                    links: dict[str, str] | None = None,
-                   text: bool = True) -> list[Box]:
+                   text: bool = True,
+                   cache: dict[tuple[str, str], list[tuple[str, str]]] | None = None,
+                   ) -> list[Box]:
     """Draw what of ``geometry`` falls in ``window``; return the boxes drawn.
 
     ``boxes``/``connectors`` narrow what is considered (a caller with a spatial index
     passes only candidates); ``links`` maps box ids to named destinations to link to;
-    ``text=False`` draws outlines only (an overview too small to read)."""
+    ``text=False`` draws outlines only (an overview too small to read); ``cache`` keeps
+    encoded text between pages of one document."""
     ensure_fonts()
     if geometry.pyramid is not None:
         _paint_pyramid(c, geometry, window)
@@ -102,15 +106,18 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
     for band in geometry.bands:
         if window.sees(band.rect):
             _paint_band(c, window, band.rect, band.label)
-    _paint_connectors(c, window, geometry.connectors if connectors is None else connectors)
+    ops = OpBlock(c, {} if cache is None else cache)
+    _paint_connectors(ops, window, geometry.connectors if connectors is None else connectors)
     candidates = geometry.boxes if boxes is None else boxes
     src = window.source
     x0, y0, x1, y1 = src.x, src.y, src.x + src.w, src.y + src.h
     shown = [b for b in candidates
              if b.x < x1 and x0 < b.x + b.w and b.y < y1 and y0 < b.y + b.h]
-    _paint_boxes(c, window, shown)
+    _paint_boxes(ops, window, shown)
     if text:
-        _paint_text(c, window, shown)
+        _paint_text(ops, window, shown)
+    ops.flush()
+    if text:
         for label in geometry.labels:
             if window.source.x <= label.x <= window.source.right and \
                     window.source.y <= label.y <= window.source.bottom:
@@ -120,87 +127,89 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
         for b in shown:
             dest = links.get(b.id)
             if dest:
-                c.linkRect("", dest, window.page_rect(Rect(b.x, b.y, b.w, b.h)),
-                           relative=0, thickness=0)
+                link(c, window.page_rect(Rect(b.x, b.y, b.w, b.h)), dest)
     return shown
 
 
-def _paint_connectors(c: Canvas, w: Window, connectors: Iterable[Connector]) -> None:
-    paths = {kind: c.beginPath() for kind in ConnectorKind}
-    used: set[ConnectorKind] = set()
+def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector]) -> None:
     src = w.source
+    sx0, sy0, sx1, sy1 = src.x, src.y, src.x + src.w, src.y + src.h
+    left, top, s = w.left - src.x * w.scale, w.top + src.y * w.scale, w.scale
+    by_kind: dict[ConnectorKind, list[list[tuple[float, float]]]] = {}
     for con in connectors:
         pts = con.points
         if len(pts) < 2:
             continue
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
-        if max(xs) < src.x or min(xs) > src.right or max(ys) < src.y or min(ys) > src.bottom:
+        if max(xs) < sx0 or min(xs) > sx1 or max(ys) < sy0 or min(ys) > sy1:
             continue
-        path = paths[con.kind]
-        used.add(con.kind)
-        path.moveTo(w.x(pts[0][0]), w.y(pts[0][1]))
-        for px, py in pts[1:]:
-            path.lineTo(w.x(px), w.y(py))
-    width = max(0.4, 0.9 * w.scale)
-    for kind in used:
-        c.saveState()
-        c.setLineWidth(width)
-        c.setLineJoin(1)
+        by_kind.setdefault(con.kind, []).append(
+            [(left + px * s, top - py * s) for px, py in pts])
+    width = max(0.4, 0.9 * s)
+    for kind, lines in by_kind.items():
         if kind is ConnectorKind.SOLID:
-            c.setStrokeColor(LINE)
+            ops.style(stroke=LINE, width=width, solid=True)
         elif kind is ConnectorKind.DOTTED:
-            c.setStrokeColor(DOTTED)
-            c.setDash([2 * width, 2 * width])
+            ops.style(stroke=DOTTED, width=width, dash=(2 * width, 2 * width))
         else:
-            c.setStrokeColor(CUSTOMER)
-            c.setDash([4 * width, 2 * width])
-        c.drawPath(paths[kind], stroke=1, fill=0)
-        c.restoreState()
+            ops.style(stroke=CUSTOMER, width=width, dash=(4 * width, 2 * width))
+        for pts in lines:
+            ops.polyline(pts)
+        ops.stroke_path()
+    ops.style(solid=True)
 
 
-def _paint_boxes(c: Canvas, w: Window, boxes: list[Box]) -> None:
+def _paint_boxes(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
     s = w.scale
     radius = 3 * s
     strip = min(3.5 * s, 4.0)
-    c.saveState()
-    c.setLineWidth(max(0.3, 0.8 * s))
+    src = w.source
+    left, top = w.left - src.x * s, w.top + src.y * s
+    ops.style(width=max(0.3, 0.8 * s))
     groups: dict[tuple[str | None, bool], list[Box]] = {}
     for b in boxes:
         groups.setdefault((b.style.unit_color, b.style.vacant), []).append(b)
+    tiny = s * min((b.w for b in boxes), default=100.0) < 6  # an overview: plain blocks
     for (colour, vacant), group in groups.items():
-        c.setStrokeColor(tint(colour, 0.8, "#9aa5b1") if colour else BOX_BORDER)
-        c.setFillColor(VACANT_FILL if vacant else tint(colour, 0.08, "#ffffff"))
-        c.setDash([3 * s, 2 * s] if vacant else [])
-        for b in group:
-            c.roundRect(w.x(b.x), w.y(b.y + b.h), b.w * s, b.h * s, radius, stroke=1, fill=1)
-        if colour:
-            c.setFillColor(HexColor(colour))
+        if tiny:
+            ops.style(fill=tint(colour, 0.7, "#9aa5b1"))
             for b in group:
-                c.rect(w.x(b.x) + radius, w.y(b.y) - strip, b.w * s - 2 * radius, strip,
-                       stroke=0, fill=1)
+                ops.rect(left + b.x * s, top - (b.y + b.h) * s, b.w * s, b.h * s)
+            continue
+        ops.style(stroke=tint(colour, 0.8, "#9aa5b1") if colour else BOX_BORDER,
+                  fill=VACANT_FILL if vacant else tint(colour, 0.08, "#ffffff"),
+                  dash=(3 * s, 2 * s) if vacant else None, solid=not vacant)
+        for b in group:
+            ops.round_rect(left + b.x * s, top - (b.y + b.h) * s, b.w * s, b.h * s, radius)
+        if colour:
+            ops.style(fill=HexColor(colour))
+            for b in group:
+                ops.rect(left + b.x * s + radius, top - b.y * s - strip,
+                         b.w * s - 2 * radius, strip)
+    ops.style(solid=True)
     facing = [b for b in boxes if b.style.customer_facing]
-    if facing:
-        c.setFillColor(CUSTOMER)
+    if facing and not tiny:
+        ops.style(fill=CUSTOMER)
         r = min(2.5 * s, 3.0)
         for b in facing:
-            c.circle(w.x(b.x + b.w) - 4 * r, w.y(b.y) - 4 * r, r, stroke=0, fill=1)
-    c.restoreState()
+            ops.dot(left + (b.x + b.w) * s - 4 * r, top - b.y * s - 4 * r, r)
 
 
-def _paint_text(c: Canvas, w: Window, boxes: list[Box]) -> None:
+def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
     s = w.scale
-    t = c.beginText()
-    current: tuple[str, float] | None = None
+    src = w.source
+    left, top = w.left - src.x * s, w.top + src.y * s
     colour = None
     for b in boxes:
         if not b.lines:
             continue
-        inner = (b.w - 2 * TEXT_PADDING / 2) * s
+        inner = (b.w - TEXT_PADDING) * s
         want = MUTED if b.style.vacant else INK
         if want is not colour:
-            t.setFillColor(want)
+            ops.text_colour(want)
             colour = want
+        cx = left + (b.x + b.w / 2) * s
         for ln, base in zip(b.lines, line_baselines(b), strict=True):
             if not ln.text:
                 continue
@@ -210,14 +219,7 @@ def _paint_text(c: Canvas, w: Window, boxes: list[Box]) -> None:
             if width > inner > 0:  # a fallback font measured wider than the layout did
                 size *= inner / width
                 width = inner
-            x = w.x(b.x + b.w / 2) - width / 2
-            t.setTextOrigin(x, w.y(base))
-            for font, piece in runs:
-                if current != (font, size):
-                    t.setFont(font, size)
-                    current = (font, size)
-                t.textOut(piece)
-    c.drawText(t)
+            ops.text(cx - width / 2, top - base * s, size, runs)
 
 
 def _draw_label(c: Canvas, w: Window, text: str, gx: float, gy: float, size: float,

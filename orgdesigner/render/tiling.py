@@ -11,6 +11,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
+from orgdesigner.render.ops import link
 from orgdesigner.render.options import MIN_TEXT_PT
 from orgdesigner.render.pages import PageFrame, crop_marks, draw_text
 from orgdesigner.render.painter import MUTED, Window
@@ -149,7 +150,7 @@ def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], 
             size = max(5.0, min(14.0, (y2 - y1) * 0.3, (x2 - x1) * 0.25))
             draw_text(c, (x1 + x2) / 2, (y1 + y2) / 2 - size / 3, grid.ref(col, row), size,
                       bold=True, anchor="middle", colour=HexColor("#2b6cb0"))
-            c.linkRect("", key, (x1, y1, x2, y2), relative=0, thickness=0)
+            link(c, (x1, y1, x2, y2), key)
         c.restoreState()
     return decorate
 
@@ -190,5 +191,5 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
             else:
                 width = draw_text(c, x, y, label, 7, anchor=anchor, colour=MUTED)
                 box = (x - width / 2, y - 2, x + width / 2, y + 8)
-            c.linkRect("", keys[cell], box, relative=0, thickness=0)
+            link(c, box, keys[cell])
     return decorate

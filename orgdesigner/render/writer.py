@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -76,6 +77,7 @@ class PdfWriter:
                  meta: dict[str, str], progress: Progress | None = None,
                  cancel: Cancel | None = None) -> None:
         ensure_fonts()
+        rl_config.useA85 = 0  # binary (deflated) streams: smaller files, faster to write
         self.frame = frame
         self.legend = list(legend)
         self.canvas = Canvas(stream, pagesize=(frame.width, frame.height), pageCompression=1)
@@ -85,9 +87,12 @@ class PdfWriter:
         c.setSubject(meta.get("subject", ""))
         c.setCreator("OrgDesigner")
         c.setKeywords(meta.get("keywords", ""))
+        frame.define_forms(c, self.legend)
         self.page = 0
         self.pages_of: dict[str, list[int]] = {}
         self._outline_level = -1
+        #: Encoded text by (font, string), shared by all pages (titles repeat a lot).
+        self.text_cache: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.keys: list[str] = []  # named destination of each page, in order
         self._progress = progress
         self._cancel = cancel
@@ -116,7 +121,7 @@ class PdfWriter:
             level = min(level, self._outline_level + 1)  # the PDF outline cannot skip levels
             c.addOutlineEntry(title, key, level=level, closed=level >= 1)
             self._outline_level = level
-        self.frame.draw(c, self.page, section, self.legend if legend else ())
+        self.frame.draw(c, self.page, section, legend and bool(self.legend))
         return key
 
     def end_page(self) -> None:
@@ -133,7 +138,8 @@ class PdfWriter:
         path.rect(area.x, area.y, area.w, area.h)
         c.clipPath(path, stroke=0, fill=0)
         shown = paint_geometry(c, page.geometry, page.window, boxes=page.boxes,
-                               connectors=page.connectors, links=page.links, text=page.text)
+                               connectors=page.connectors, links=page.links, text=page.text,
+                               cache=self.text_cache)
         if page.tags:
             _draw_tags(c, page, shown)
         c.restoreState()

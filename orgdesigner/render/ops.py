@@ -1,0 +1,163 @@
+"""Fast paths for what a chart draws thousands of times: box outlines, connector lines
+and text lines, written as PDF operators in one block per page.
+
+reportlab's canvas builds every rectangle and text line through general-purpose objects,
+which is what makes a 2,000-page poster slow; here the same operators are formatted
+directly. Text goes through reportlab's documented dynamic-font protocol
+(``splitString`` + ``getSubsetInternalName``), so fonts stay embedded and subset and the
+text stays extractable; CID fonts (the CJK fallback) use their own ``formatForPdf``.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+__all__ = ["OpBlock", "link", "rgb"]
+
+#: Bezier control-point factor for quarter circles.
+KAPPA = 0.5523
+
+
+def rgb(c: Color) -> str:
+    return f"{c.red:.3f} {c.green:.3f} {c.blue:.3f}"
+
+
+class OpBlock:
+    """Operators collected for one page and added to it in one piece (inside q/Q, so the
+    canvas's own graphics state is untouched)."""
+
+    def __init__(self, c: Canvas, cache: dict[tuple[str, str], list[tuple[str, str]]]):
+        self.c = c
+        self._doc = c._doc  # noqa: SLF001 - the dynamic-font protocol needs the document
+        self._cache = cache
+        self.ops: list[str] = []
+        self._in_text = False
+        self._font: tuple[str, float] | None = None
+
+    # -- paths -----------------------------------------------------------------------
+    def style(self, *, stroke: Color | None = None, fill: Color | None = None,
+              width: float | None = None, dash: tuple[float, float] | None = None,
+              solid: bool = False) -> None:
+        self._end_text()
+        add = self.ops.append
+        if stroke is not None:
+            add(f"{rgb(stroke)} RG")
+        if fill is not None:
+            add(f"{rgb(fill)} rg")
+        if width is not None:
+            add(f"{width:.2f} w")
+        if dash is not None:
+            add(f"[{dash[0]:.2f} {dash[1]:.2f}] 0 d")
+        elif solid:
+            add("[] 0 d")
+
+    def round_rect(self, x: float, y: float, w: float, h: float, r: float,
+                   paint: str = "B") -> None:
+        """A rectangle with rounded corners; (x, y) lower left; paint B/f/S."""
+        self._end_text()
+        r = min(r, w / 2, h / 2)
+        if r <= 0.05:
+            self.ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
+            return
+        k = r * KAPPA
+        x2, y2 = x + w, y + h
+        self.ops.append(
+            f"{x + r:.2f} {y:.2f} m {x2 - r:.2f} {y:.2f} l "
+            f"{x2 - r + k:.2f} {y:.2f} {x2:.2f} {y + r - k:.2f} {x2:.2f} {y + r:.2f} c "
+            f"{x2:.2f} {y2 - r:.2f} l "
+            f"{x2:.2f} {y2 - r + k:.2f} {x2 - r + k:.2f} {y2:.2f} {x2 - r:.2f} {y2:.2f} c "
+            f"{x + r:.2f} {y2:.2f} l "
+            f"{x + r - k:.2f} {y2:.2f} {x:.2f} {y2 - r + k:.2f} {x:.2f} {y2 - r:.2f} c "
+            f"{x:.2f} {y + r:.2f} l "
+            f"{x:.2f} {y + r - k:.2f} {x + r - k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h {paint}")
+
+    def rect(self, x: float, y: float, w: float, h: float, paint: str = "f") -> None:
+        self._end_text()
+        self.ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
+
+    def polyline(self, points: list[tuple[float, float]]) -> None:
+        """Add an open polyline to the current path (stroke it with ``stroke_path``)."""
+        self._end_text()
+        x, y = points[0]
+        parts = [f"{x:.2f} {y:.2f} m"]
+        parts += [f"{px:.2f} {py:.2f} l" for px, py in points[1:]]
+        self.ops.append(" ".join(parts))
+
+    def stroke_path(self) -> None:
+        self.ops.append("S")
+
+    def dot(self, x: float, y: float, r: float) -> None:
+        self.round_rect(x - r, y - r, 2 * r, 2 * r, r, "f")
+
+    # -- text ------------------------------------------------------------------------
+    def _pieces(self, font_name: str, text: str) -> list[tuple[str, str]]:
+        key = (font_name, text)
+        hit = self._cache.get(key)
+        if hit is None:
+            font = pdfmetrics.getFont(font_name)
+            if font._dynamicFont:  # noqa: SLF001 - TrueType, embedded as subsets
+                hit = [(font.getSubsetInternalName(subset, self._doc), escapePDF(chunk))
+                       for subset, chunk in font.splitString(text, self._doc)]
+            else:  # a CID font (CJK fallback)
+                hit = [(self._doc.getInternalFontName(font_name), font.formatForPdf(text))]
+            self._cache[key] = hit
+        return hit
+
+    def text_colour(self, colour: Color) -> None:
+        self._begin_text()
+        self.ops.append(f"{rgb(colour)} rg")
+
+    def text(self, x: float, y: float, size: float, runs: list[tuple[str, str]]) -> None:
+        """One line at baseline (x, y): runs of (font name, text) printed in sequence."""
+        self._begin_text()
+        add = self.ops.append
+        add(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        for font_name, text in runs:
+            for internal, chunk in self._pieces(font_name, text):
+                if self._font != (internal, size):
+                    add(f"{internal} {size:.2f} Tf")
+                    self._font = (internal, size)
+                add(f"({chunk}) Tj")
+
+    def _begin_text(self) -> None:
+        if not self._in_text:
+            self.ops.append("BT")
+            self._in_text = True
+            self._font = None
+
+    def _end_text(self) -> None:
+        if self._in_text:
+            self.ops.append("ET")
+            self._in_text = False
+
+    def flush(self) -> None:
+        """Add everything collected to the page."""
+        self._end_text()
+        if self.ops:
+            self.c.addLiteral("q\n" + "\n".join(self.ops) + "\nQ")
+            self.ops = []
+
+
+class _Link(pdfdoc.PDFObject):
+    """A borderless link annotation to a named destination, formatted directly (reportlab's
+    generic annotation dictionary costs a hundred times more; an index has thousands)."""
+
+    def __init__(self, rect: tuple[float, float, float, float], destination: object) -> None:
+        self.rect = rect
+        self.destination = destination
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        x1, y1, x2, y2 = self.rect
+        dest = pdfdoc.format(self.destination, document)
+        return (b"<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [%.2f %.2f %.2f %.2f] "
+                b"/Dest %s >>" % (x1, y1, x2, y2, dest))
+
+
+def link(c: Canvas, rect: tuple[float, float, float, float], destination: str) -> None:
+    """Make ``rect`` (page coordinates) on the current page a link to a named destination
+    (a ``bookmarkPage`` key, which may be defined on a later page)."""
+    target = c._bookmarkReference(destination)  # noqa: SLF001 - resolved when saving
+    c._addAnnotation(_Link(rect, target))  # noqa: SLF001
