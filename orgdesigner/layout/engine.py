@@ -79,9 +79,9 @@ class LayoutEngine:
 
     def tidy(self, key: str, roots: list[str], children: Mapping[str, list[str]],
              sizes: Mapping[str, float], assistants: list[str],
-             params: TidyParams | None = None) -> TidyResult:
+             params: TidyParams | None = None, order: list[str] | None = None) -> TidyResult:
         return tidy_layout(roots, children, sizes, assistants, params or self.params,
-                           self.cache(key))
+                           self.cache(key), order)
 
     def _labels_for(self, scenario: Scenario, forest: Forest) -> dict[str, BoxLabel]:
         unit_names = {u.id: u.name for u in scenario.units}
@@ -141,7 +141,8 @@ class LayoutEngine:
                 params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
                                  hang_min_width=math.inf)
             tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
-                             [p for p in forest.order if styles[p].assistant], params)
+                             [p for p in forest.order if styles[p].assistant], params,
+                             forest.order)
             for pid, how in tidy.placement.items():
                 styles[pid].placement = how.value
             return tree_geometry(self.view.value, forest.order, labels, styles, tidy,

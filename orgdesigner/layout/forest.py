@@ -10,25 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgdesigner.model.document import LineKind, Position, PositionKind, Scenario
+from orgdesigner.model.document import LineKind, Position, Scenario
 
-__all__ = ["Forest", "build_forest", "unit_colors"]
+__all__ = ["Forest", "build_forest", "count_below", "unit_colors"]
 
 
 @dataclass(slots=True)
 class Forest:
     positions: dict[str, Position]
     roots: list[str]  # visible roots in order
-    children: dict[str, list[str]]  # visible children (empty for a collapsed position)
+    children: dict[str, list[str]]  # visible children (no entry: none shown)
+    all_children: dict[str, list[str]]  # every solid-line report, collapsed or not
     manager: dict[str, str]  # solid-line manager of every position that has one
     order: list[str]  # visible positions, depth-first pre-order
     layer: dict[str, int]  # 1 = top
     hidden: dict[str, int]  # collapsed position -> people hidden under it
     dotted: list[tuple[str, str]]  # dotted lines between positions that exist
-
-    @property
-    def assistants(self) -> list[str]:
-        return [pid for pid in self.order if self.positions[pid].kind is PositionKind.ASSISTANT]
+    collapsed: set[str]
 
 
 def build_forest(scenario: Scenario) -> Forest:
@@ -40,63 +38,83 @@ def build_forest(scenario: Scenario) -> Forest:
     solid = LineKind.SOLID
     for line in scenario.lines:
         m, r = line.manager_id, line.report_id
-        if m not in positions or r not in positions or m == r:
-            continue
-        if line.kind is not solid:
+        if line.kind is solid:
+            if r not in manager and m != r and m in positions and r in positions:
+                manager[r] = m
+                kids = all_children.get(m)
+                if kids is None:
+                    all_children[m] = [r]
+                else:
+                    kids.append(r)
+        elif m != r and m in positions and r in positions:
             dotted.append((m, r))
-        elif r not in manager:
-            manager[r] = m
-            all_children.setdefault(m, []).append(r)
     collapsed = set(scenario.view.collapsed)
-    roots: list[str] = [pid for pid in positions if pid not in manager]
+    roots = [pid for pid in positions if pid not in manager]
     order: list[str] = []
     layer: dict[str, int] = {}
     hidden: dict[str, int] = {}
-    children: dict[str, list[str]] = {}
-    seen: set[str] = set()
-    empty: list[str] = []
-
-    def visit(root: str) -> None:
-        stack = [(root, 1)]
-        while stack:
-            node, depth = stack.pop()
-            seen.add(node)
-            order.append(node)
-            layer[node] = depth
-            kids = all_children.get(node, empty)
-            if node in collapsed and kids:
-                hidden[node] = _count_below(node, all_children, seen)
-                children[node] = empty
-                continue
-            children[node] = kids
-            stack.extend((k, depth + 1) for k in reversed(kids))
-
-    for root in roots:
-        visit(root)
-    if len(seen) < len(positions):  # cycles: break each at its first position
+    children = all_children if not collapsed else {
+        k: v for k, v in all_children.items() if k not in collapsed}
+    _visit(roots, children, order, layer)
+    for c in collapsed:
+        if c in layer and c in all_children:
+            hidden[c] = count_below(c, all_children)
+    if len(order) + sum(hidden.values()) < len(positions):  # cycles: break each once
+        reached = set(order)
+        for c in hidden:
+            reached.update(_below(c, all_children))
         for pid in positions:
-            if pid not in seen:
+            if pid not in reached:
                 m = manager.pop(pid)
                 all_children[m] = [c for c in all_children[m] if c != pid]
-                if m in children and children[m] is not empty:
+                if m not in collapsed:
                     children[m] = all_children[m]
                 roots.append(pid)
-                visit(pid)
-    return Forest(positions, roots, children, manager, order, layer, hidden, dotted)
+                start = len(order)
+                _visit([pid], children, order, layer)
+                reached.update(order[start:])
+                for c in order[start:]:
+                    if c in collapsed and c in all_children:
+                        hidden[c] = count_below(c, all_children)
+                        reached.update(_below(c, all_children))
+    return Forest(positions, roots, children, all_children, manager, order, layer, hidden,
+                  dotted, collapsed)
 
 
-def _count_below(node: str, children: dict[str, list[str]], seen: set[str]) -> int:
-    """People under ``node`` (marked seen: they are not drawn)."""
-    count = 0
+def _visit(roots: list[str], children: dict[str, list[str]], order: list[str],
+           layer: dict[str, int]) -> None:
+    get = children.get
+    for root in roots:
+        layer[root] = 1
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            kids = get(node)
+            if kids:
+                d = layer[node] + 1
+                for k in kids:
+                    layer[k] = d
+                stack.extend(reversed(kids))
+
+
+def _below(node: str, children: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
     stack = list(children.get(node, ()))
+    seen = {node}
     while stack:
         n = stack.pop()
         if n in seen:
             continue
         seen.add(n)
-        count += 1
+        out.append(n)
         stack.extend(children.get(n, ()))
-    return count
+    return out
+
+
+def count_below(node: str, children: dict[str, list[str]]) -> int:
+    """People under ``node`` in the full hierarchy (what a collapsed box hides)."""
+    return len(_below(node, children))
 
 
 def unit_colors(scenario: Scenario) -> dict[str, tuple[str | None, str | None]]:

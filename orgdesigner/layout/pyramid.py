@@ -114,7 +114,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         if not members:
             continue
         member_set = set(members)
-        children = {pid: [c for c in forest.children[pid] if c in member_set]
+        children = {pid: [c for c in forest.children.get(pid, ()) if c in member_set]
                     for pid in members}
         roots = [pid for pid in members if forest.manager.get(pid) not in member_set]
         sizes = {pid: labels[pid].width for pid in members}
@@ -155,7 +155,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
 
     def place(pid: str, x: float, y: float) -> None:
         lab = labels[pid]
-        box = Box(pid, x, y, lab.width, lab.height, list(lab.lines), styles[pid])
+        box = Box(pid, x, y, lab.width, lab.height, lab.lines, styles[pid])
         boxes.append(box)
         rects[pid] = Rect(x, y, lab.width, lab.height)
 

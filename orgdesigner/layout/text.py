@@ -72,7 +72,7 @@ def register_fonts() -> None:
 class BoxLabel:
     """A measured label: its lines and the size of the box that holds them."""
 
-    lines: tuple[TextLine, ...]
+    lines: list[TextLine]  # shared by every box with this label: read-only
     width: float
     height: float
 
@@ -165,7 +165,7 @@ class TextMeasurer:
         width = min(MAX_BOX_WIDTH, max(MIN_BOX_WIDTH, widest + 2 * TEXT_PADDING))
         height = 2 * TEXT_PADDING + sum(ln.size * LINE_HEIGHT for ln in lines)
         # Rounded up to 1/100 pt, so the box never ends up narrower than its text.
-        label = BoxLabel(tuple(lines), math.ceil(width * 100) / 100,
+        label = BoxLabel(lines, math.ceil(width * 100) / 100,
                          math.ceil(height * 100) / 100)
         self._labels[key] = label
         return label

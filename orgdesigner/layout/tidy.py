@@ -263,38 +263,45 @@ class TidyCache:
 
 def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
                 sizes: Mapping[str, float], assistants: Iterable[str] = (),
-                params: TidyParams | None = None, cache: TidyCache | None = None) -> TidyResult:
-    """Lay out the forest under ``roots`` (each node's visible ``children`` in order; the
-    breadth ``sizes`` of the boxes). Roots are packed side by side as siblings, centred on
-    ``u = 0``. With a ``cache``, unchanged subtrees keep their shapes."""
+                params: TidyParams | None = None, cache: TidyCache | None = None,
+                order: Sequence[str] | None = None) -> TidyResult:
+    """Lay out the forest under ``roots`` (each node's visible ``children`` in order, a
+    node without an entry has none; the breadth ``sizes`` of the boxes). Roots are packed
+    side by side as siblings, centred on ``u = 0``. With a ``cache``, unchanged subtrees
+    keep their shapes. ``order``, when the caller has it, lists every node in depth-first
+    pre-order (parents before children) and saves a traversal."""
     params = params or TidyParams()
     is_assistant = set(assistants)
     old = cache.shapes if cache is not None else {}
     shapes: dict[str, Shape] = {}
     fresh: set[str] = set()
-    no_children: list[str] = []
-    # Post-order without recursion: a node is shaped after all its children.
-    for root in roots:
-        stack = [root]
-        order: list[str] = []
-        while stack:
-            node = stack.pop()
-            order.append(node)
-            stack.extend(children.get(node, no_children))
-        for node in reversed(order):
-            kids = children.get(node, no_children)
-            size = sizes[node]
-            assistant = node in is_assistant
-            prev = old.get(node)
-            if (prev is not None and prev.size == size and prev.assistant == assistant
-                    and prev.children == kids and not any(k in fresh for k in kids)):
+    if order is None:
+        order = _preorder(roots, children)
+    leaves: dict[tuple[float, bool], Shape] = {}
+    get_kids = children.get
+    get_old = old.get
+    for node in reversed(order):  # children before their parents
+        kids = get_kids(node)
+        size = sizes[node]
+        assistant = node in is_assistant
+        prev = get_old(node)
+        if not kids:
+            if (prev is not None and prev.size == size and not prev.children
+                    and prev.assistant == assistant):
                 shapes[node] = prev
                 continue
             fresh.add(node)
-            if kids:
-                shapes[node] = _shape(size, assistant, kids, shapes, params)
-            else:
-                shapes[node] = _leaf(size, assistant)
+            leaf = leaves.get((size, assistant))
+            if leaf is None:
+                leaf = leaves[(size, assistant)] = _leaf(size, assistant)
+            shapes[node] = leaf
+            continue
+        if (prev is not None and prev.size == size and prev.assistant == assistant
+                and prev.children == kids and (not fresh or fresh.isdisjoint(kids))):
+            shapes[node] = prev
+            continue
+        fresh.add(node)
+        shapes[node] = _shape(size, assistant, kids, shapes, params)
     if cache is not None:
         cache.shapes = shapes
     u: dict[str, float] = {}
@@ -305,14 +312,30 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
         root_shapes = [shapes[r] for r in roots]
         pos = _pack(root_shapes, params.gap)
         shift = -(pos[0] + pos[-1]) / 2
-        stack2: list[tuple[str, float, int]] = [
-            (r, p + shift, 0) for r, p in zip(roots, pos, strict=True)]
-        while stack2:
-            node, x, lv = stack2.pop()
-            u[node] = x
-            level[node] = lv
-            for cid, du, dl, how in shapes[node].kids:
-                placement[cid] = how
-                manager[cid] = node
-                stack2.append((cid, x + du, lv + dl))
+        for r, p in zip(roots, pos, strict=True):
+            u[r] = p + shift
+            level[r] = 0
+        for node in order:
+            kids = shapes[node].kids
+            if kids:
+                x = u[node]
+                lv = level[node]
+                for cid, du, dl, how in kids:
+                    u[cid] = x + du
+                    level[cid] = lv + dl
+                    placement[cid] = how
+                    manager[cid] = node
     return TidyResult(u, level, placement, manager, shapes, len(fresh))
+
+
+def _preorder(roots: Sequence[str], children: Mapping[str, list[str]]) -> list[str]:
+    order: list[str] = []
+    for root in roots:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            kids = children.get(node)
+            if kids:
+                stack.extend(reversed(kids))
+    return order

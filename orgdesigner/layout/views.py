@@ -134,18 +134,23 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
                   styles: Mapping[str, BoxStyle], tidy: TidyResult,
                   offsets: Mapping[str, tuple[float, float]],
                   dotted: Iterable[tuple[str, str]], legend: list[LegendEntry]) -> Geometry:
-    """Classic or horizontal geometry of a tidy layout of the positions in ``order``."""
+    """Classic or horizontal geometry of a tidy layout of the positions in ``order``
+    (depth-first pre-order: a manager comes before its reports)."""
     horizontal = view == "horizontal"
     deepest = 0.0
-    for pid in order:
-        lab = labels[pid]
+    for lab in labels.values():
         d = lab.width if horizontal else lab.height
         if d > deepest:
             deepest = d
     pitch = deepest + LEVEL_GAP
+    half_gap = LEVEL_GAP / 2
     abstract: dict[str, Abstract] = {}
     boxes: list[Box] = []
-    u_of, level_of = tidy.u, tidy.level
+    connectors: list[Connector] = []
+    u_of, level_of, manager_of, placement_of = tidy.u, tidy.level, tidy.manager, tidy.placement
+    row = Placement.ROW
+    lo = hi = 0.0
+    deepest_v = 0.0
     for pid in order:
         lab = labels[pid]
         if horizontal:
@@ -154,27 +159,56 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
             bs, ds = lab.width, lab.height
         u = u_of[pid]
         v = level_of[pid] * pitch
-        off = offsets.get(pid)
-        if off is not None:
-            if horizontal:
-                u += off[1]
-                v += off[0]
-            else:
-                u += off[0]
-                v += off[1]
-        abstract[pid] = (u, bs, v, ds)
+        if offsets:
+            off = offsets.get(pid)
+            if off is not None:
+                u += off[1] if horizontal else off[0]
+                v += off[0] if horizontal else off[1]
+        a = (u, bs, v, ds)
+        abstract[pid] = a
+        x0 = u - bs / 2
+        if x0 < lo:
+            lo = x0
+        if x0 + bs > hi:
+            hi = x0 + bs
+        if v + ds > deepest_v:
+            deepest_v = v + ds
         if horizontal:
-            boxes.append(Box(pid, v, u - bs / 2, ds, bs, list(lab.lines), styles[pid]))
+            boxes.append(Box(pid, v, x0, ds, bs, lab.lines, styles[pid]))
         else:
-            boxes.append(Box(pid, u - bs / 2, v, bs, ds, list(lab.lines), styles[pid]))
-    connectors: list[Connector] = []
-    for mid, cid, pts in tree_connectors(abstract, tidy, pitch):
+            boxes.append(Box(pid, x0, v, bs, ds, lab.lines, styles[pid]))
+        m = manager_of.get(pid)
+        if m is None:
+            continue
+        um, bm, vm, dm = abstract[m]
+        how = placement_of[pid]
+        if how is row:
+            if um == u:
+                pts = [(u, vm + dm), (u, v)]
+            else:
+                bus = level_of[pid] * pitch - half_gap
+                pts = [(um, vm + dm), (um, bus), (u, bus), (u, v)]
+        else:
+            mid = v + ds / 2
+            side = x0 if u >= um else x0 + bs
+            pts = [(um, vm + dm), (um, mid), (side, mid)]
         if horizontal:
             pts = [(y, x) for x, y in pts]
-        connectors.append(Connector(mid, cid, clean_polyline(pts)))
-    rects = {b.id: Rect(b.x, b.y, b.w, b.h) for b in boxes}
-    connectors.extend(dotted_connectors(rects, dotted))
+        connectors.append(Connector(m, pid, pts))
+    if dotted:
+        rects = {}
+        for b in boxes:
+            rects[b.id] = Rect(b.x, b.y, b.w, b.h)
+        connectors.extend(dotted_connectors(rects, dotted))
+    if not boxes:
+        return Geometry(view=view, legend=legend)
+    top = 0.0  # roots are at depth 0; only a manual offset can lift a box above them
+    if offsets:
+        top = min([top] + [abstract[p][2] for p in offsets if p in abstract])
+    extent = Rect(lo, top, hi - lo, deepest_v - top)
+    if horizontal:
+        extent = Rect(extent.y, extent.x, extent.h, extent.w)
     extra = [p for c in connectors if c.kind is ConnectorKind.DOTTED for p in c.points]
-    bounds = bounds_of(rects.values(), extra)
+    bounds = bounds_of([extent], extra)
     return Geometry(view=view, boxes=boxes, connectors=connectors, legend=legend,
                     bounds=bounds)
