@@ -9,6 +9,7 @@ input.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from pathlib import Path
 
@@ -94,6 +95,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "templates", help="list the bundled templates",
         description="List the bundled templates with a one-line description each.",
     )
+    templates.add_argument("--format", choices=("text", "json"), default="text",
+                           help="text for people (default) or json for tools")
     templates.set_defaults(handler=run_templates)
 
 
@@ -137,6 +140,11 @@ def run_convert(args: argparse.Namespace) -> int:
 def run_templates(args: argparse.Namespace) -> int:
     """Print each template's name and one-line description."""
     infos = list_templates()
+    if getattr(args, "format", "text") == "json":
+        rows = [{"name": i.name, "title": i.title, "description": i.description}
+                for i in infos]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
     width = max(len(info.name) for info in infos)
     for info in infos:
         print(f"{info.name:<{width}}  {info.description}")

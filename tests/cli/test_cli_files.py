@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -55,6 +56,14 @@ def test_templates_lists_each_name_with_its_description(capsys) -> None:
     assert [line.split()[0] for line in lines] == list(TEMPLATE_NAMES)
     for name, line in zip(TEMPLATE_NAMES, lines, strict=True):
         assert line.endswith(load_template(name).meta.description)
+
+
+def test_templates_as_json_for_tools(capsys) -> None:
+    code, out, _ = _run(capsys, "templates", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [r["name"] for r in rows] == list(TEMPLATE_NAMES)
+    assert rows[-1]["title"] == load_template("nordstrom").meta.title
 
 
 def test_new_writes_a_loadable_chart_from_a_template(capsys, tmp_path) -> None:
