@@ -1,17 +1,15 @@
 """Division-balance rules (the pyramid rule): the customer-on-top pyramid stands on its
 point, so if one division grows too large the whole thing tips over. Flags a tipping
 torque beyond the profile's tolerance and any division far above the average share, with
-the same figures the pyramid is drawn from (``metrics.balance.division_balance``)."""
+the same figures the pyramid is drawn from (``metrics.balance.division_balance``, here
+computed from the shared division roll-up)."""
 
 from __future__ import annotations
 
-# The layout package and metrics.balance import each other; importing layout first is
-# the order that resolves.
-import orgdesigner.layout  # noqa: F401
 from orgdesigner.checks.finding import Family, Finding, Severity
 from orgdesigner.layout.geometry import BalanceFigures
-from orgdesigner.metrics.balance import division_balance
 from orgdesigner.metrics.hierarchy import lean
+from orgdesigner.metrics.rollup import pyramid_balance
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.profile import CheckProfile
@@ -23,10 +21,7 @@ F = Family.BALANCE
 
 def balance_figures(graph: OrgGraph, profile: CheckProfile) -> BalanceFigures:
     """The pyramid's balance for this graph's scenario, computed once per graph."""
-    g = lean(graph)
-    tolerance = profile.balance_tolerance
-    return g.memo(f"division_balance:{tolerance}",
-                  lambda: division_balance(g.scenario, tolerance=tolerance))
+    return pyramid_balance(lean(graph), profile.balance_tolerance)
 
 
 def tipping_torque(graph: OrgGraph, scenario: Scenario, profile: CheckProfile) -> list[Finding]:

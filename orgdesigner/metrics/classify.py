@@ -141,29 +141,34 @@ def _branch_name(g: LazyOrgGraph, head: Position) -> str:
 def classify_structure(graph: OrgGraph | Scenario) -> Classification:
     """Classify where the customer-facing functions live (see the module docstring)."""
     g = lean(graph)
-    tops = g.tops()
-    if not tops:
+    return g.memo("classify_structure", lambda: _classify(g))
+
+
+def _classify(g: LazyOrgGraph) -> Classification:
+    top = g.main_top()
+    if top is None:
         return _result(StructureType.UNDETERMINED, ["The chart has no top."], [], [])
-    top = max(tops, key=lambda t: len(g.subtree(t)))
+    functions = _Functions(g)
+    inside_of: dict[str, dict[str, int]] = {}  # branch head -> function -> count
+    positions = g.positions
+    for pid, head_id in g.branch_of().items():
+        if pid == head_id:
+            continue
+        fn = functions.of(positions[pid])
+        if fn is not None:
+            counts = inside_of.setdefault(head_id, {})
+            counts[fn] = counts.get(fn, 0) + 1
     gathering: list[str] = []  # heads of central customer units
     single: list[str] = []  # heads of one-function customer departments
     business: list[str] = []  # heads of business units with their own customer teams
     evidence: list[str] = []
-    functions = _Functions(g)
     for head_id in g.children.get(top, ()):
         head = g.positions[head_id]
         if head.kind is PositionKind.ASSISTANT:
             continue
         name = _branch_name(g, head)
         head_fn = functions.of(head)
-        inside: dict[str, int] = {}
-        for pid in g.subtree(head_id):
-            if pid == head_id:
-                continue
-            fn = functions.of(g.positions[pid])
-            if fn is not None:
-                inside[fn] = inside.get(fn, 0) + 1
-        kinds = sorted(inside)
+        kinds = sorted(inside_of.get(head_id, {}))
         if head_fn is not None:
             if head_fn == "customer" or len(set(kinds) | {head_fn}) >= 3 or \
                     is_customer_leader_title(head.title):
@@ -203,12 +208,9 @@ def _represented_offices(g: LazyOrgGraph, top: str, gathering: list[str]) -> dic
     of the other branches, linked by dotted lines or sharing a team: head id → count."""
     if not gathering:
         return {}
-    branch: dict[str, str] = {}
     heads = [h for h in g.children.get(top, ())
              if g.positions[h].kind is not PositionKind.ASSISTANT]
-    for head in heads:
-        for pid in g.subtree(head):
-            branch[pid] = head
+    branch = g.branch_of()
     links: list[tuple[str, str]] = list(g.dotted_lines)
     for team in g.scenario.teams:
         members = [m for m in team.member_ids if m in branch]

@@ -59,6 +59,7 @@ class LazyOrgGraph(OrgGraph):
                     else:
                         kids.append(r)
         self._depths: dict[str, int] | None = None
+        self._top_sizes: dict[str, int] = {}
         self._hierarchy: nx.DiGraph | None = None
         self._dotted: nx.DiGraph | None = None
         self._memo: dict[str, Any] = {}
@@ -101,11 +102,14 @@ class LazyOrgGraph(OrgGraph):
         return [pid for pid in self.positions if pid not in parent]
 
     def depths(self) -> dict[str, int]:
-        """Layer of every position reachable from a top (tops are layer 1). Cached."""
+        """Layer of every position reachable from a top (tops are layer 1). Cached; its
+        keys come top-down (every manager before their reports)."""
         if self._depths is None:
             depth: dict[str, int] = {}
+            sizes: dict[str, int] = {}
             children = self.children
             for top in self.tops():
+                before = len(depth)
                 depth[top] = 1
                 frontier = [top]
                 level = 1
@@ -119,8 +123,36 @@ class LazyOrgGraph(OrgGraph):
                                 depth[kid] = level
                             nxt.extend(kids)
                     frontier = nxt
+                sizes[top] = len(depth) - before
             self._depths = depth
+            self._top_sizes = sizes
         return self._depths
+
+    def main_top(self) -> str | None:
+        """The top with the most people under it (the first such in document order)."""
+        self.depths()
+        sizes = self._top_sizes
+        return max(sizes, key=sizes.__getitem__) if sizes else None
+
+    def branch_of(self) -> dict[str, str]:
+        """For everybody under the main top: the top's direct report they work under."""
+        return self.memo("branch_of", self._branches)
+
+    def _branches(self) -> dict[str, str]:
+        top = self.main_top()
+        branch: dict[str, str] = {}
+        parent = self.parent
+        for pid in self.depths():
+            boss = parent.get(pid)
+            if boss is None:
+                continue
+            if boss == top:
+                branch[pid] = pid
+            else:
+                head = branch.get(boss)
+                if head is not None:
+                    branch[pid] = head
+        return branch
 
     def unreachable(self) -> list[str]:
         reached = self.depths()

@@ -10,15 +10,17 @@ same columns as the customer-on-top pyramid).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
+from orgdesigner.layout.geometry import BalanceFigures
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
-from orgdesigner.model.document import Position, PositionKind, Scenario
+from orgdesigner.model.document import Position, Scenario
 from orgdesigner.model.graph import OrgGraph
 
-__all__ = ["Rollup", "division_membership", "division_rollups", "org_rollup", "unit_rollups"]
+__all__ = ["Rollup", "division_membership", "division_rollups", "org_rollup", "pyramid_balance",
+           "unit_rollups"]
 
 #: Key of the bucket for positions outside every division (the top, staff functions).
 OUTSIDE = ""
@@ -40,27 +42,21 @@ class Rollup(BaseModel):
 
 
 class _Acc:
+    """Running totals for one roll-up."""
+
     __slots__ = ("cost", "facing", "fte", "headcount", "positions", "vacancies")
 
     def __init__(self) -> None:
         self.positions = self.headcount = self.vacancies = self.facing = 0
         self.fte = self.cost = 0.0
 
-    def add(self, p: Position) -> None:
-        self.positions += 1
-        if p.holder.strip():
-            self.headcount += 1
-            self.fte += p.fte
-            if p.customer_facing:
-                self.facing += 1
-        else:
-            self.vacancies += 1
-        if p.cost is not None:
-            self.cost += p.cost
-
     def merge(self, other: _Acc) -> None:
-        for name in self.__slots__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.positions += other.positions
+        self.headcount += other.headcount
+        self.vacancies += other.vacancies
+        self.facing += other.facing
+        self.fte += other.fte
+        self.cost += other.cost
 
     def rollup(self, key: str, name: str) -> Rollup:
         return Rollup(
@@ -71,18 +67,34 @@ class _Acc:
             if self.headcount else None)
 
 
-def _accumulate(positions: Iterable[Position]) -> _Acc:
-    acc = _Acc()
+def _accumulate(positions: Iterable[Position], key_of: Callable[[Position], object]
+                ) -> dict[object, _Acc]:
+    """Totals by ``key_of(position)``, in one tight loop."""
+    # Per key: [positions, headcount, fte, cost, vacancies, customer-facing]
+    sums: dict[object, list[float]] = {}
     for p in positions:
-        acc.add(p)
-    return acc
-
-
-def org_rollup(graph: OrgGraph | Scenario) -> Rollup:
-    """The whole organisation's figures."""
-    g = lean(graph)
-    return g.memo("org_rollup", lambda: _accumulate(g.positions.values()).rollup(
-        "*", "Whole organisation"))
+        key = key_of(p)
+        row = sums.get(key)
+        if row is None:
+            row = sums[key] = [0, 0, 0.0, 0.0, 0, 0]
+        row[0] += 1
+        holder = p.holder
+        if holder and not holder.isspace():
+            row[1] += 1
+            row[2] += p.fte
+            if p.customer_facing:
+                row[5] += 1
+        else:
+            row[4] += 1
+        if p.cost is not None:
+            row[3] += p.cost
+    out: dict[object, _Acc] = {}
+    for key, row in sums.items():
+        acc = _Acc()
+        acc.positions, acc.headcount, acc.fte = int(row[0]), int(row[1]), row[2]
+        acc.cost, acc.vacancies, acc.facing = row[3], int(row[4]), int(row[5])
+        out[key] = acc
+    return out
 
 
 def unit_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
@@ -92,12 +104,12 @@ def unit_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
 
 
 def _unit_rollups(g: LazyOrgGraph) -> list[Rollup]:
-    direct: dict[str, _Acc] = {uid: _Acc() for uid in g.units}
-    for p in g.positions.values():
-        if p.unit_id in direct:
-            direct[p.unit_id].add(p)
+    direct = _accumulate(g.positions.values(), lambda p: p.unit_id)
     total: dict[str, _Acc] = {uid: _Acc() for uid in g.units}
-    for uid, acc in direct.items():
+    for uid in g.units:
+        acc = direct.get(uid)
+        if acc is None:
+            continue
         seen: set[str] = set()
         current: str | None = uid
         while current is not None and current in total and current not in seen:
@@ -108,59 +120,141 @@ def _unit_rollups(g: LazyOrgGraph) -> list[Rollup]:
 
 
 def division_membership(graph: OrgGraph | Scenario) -> tuple[dict[str, str], dict[str, str]]:
-    """(position id → division key, division key → name), divisions in the view's order.
-    Like the pyramid's columns: units marked as divisions (a position outside them belongs
-    to its manager's division), else the top's direct reports (its assistants aside).
-    Positions outside every division are left out."""
+    """(position id → division key, division key → name), divisions in column order.
+
+    The same columns as the customer-on-top pyramid (``metrics.balance``): units marked
+    as divisions, a position outside them belonging to its manager's division; when no
+    unit is marked, the direct reports of the top(s). Positions outside every division are
+    left out."""
     g = lean(graph)
     return g.memo("division_membership", lambda: _membership(g))
 
 
 def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
+    parent = g.parent
     divisions = g.scenario.divisions()
     if divisions:
         names = {u.id: u.name for u in divisions}
-        of = g.division_of()
-        member: dict[str, str] = {}
-        for top in g.tops():  # inherit the manager's division, top down
-            for pid in g.walk(top):
-                d = of.get(pid)
-                if d is None and (boss := g.parent.get(pid)) is not None:
-                    d = member.get(boss)
-                if d is not None:
-                    member[pid] = d
-        return member, names
-    tops = g.tops()
-    if not tops:
-        return {}, {}
-    main = max(tops, key=lambda t: len(g.children.get(t, ())))
-    member = {}
-    names = {}
-    for head in g.children.get(main, ()):
-        p = g.positions[head]
-        if p.kind is PositionKind.ASSISTANT:  # the top's assistant is not a division
-            continue
-        unit = g.units.get(p.unit_id) if p.unit_id else None
-        names[head] = unit.name if unit is not None else (p.title or p.label)
-        for pid in g.subtree(head):
-            member[pid] = head
+        by_unit = {uid: d for uid, d in _unit_divisions(g).items() if d is not None}
+        direct = {pid: by_unit[p.unit_id] for pid, p in g.positions.items()
+                  if p.unit_id in by_unit}
+    else:
+        tops = set(g.tops())
+        heads = [r for r, m in parent.items() if m in tops]
+        rank = {did: i for i, did in enumerate(g.scenario.view.division_order)}
+        order = {h: i for i, h in enumerate(heads)}
+        heads.sort(key=lambda h: (rank.get(h, len(rank)), order[h]))
+        names = {}
+        for h in heads:
+            p = g.positions[h]
+            unit = g.units.get(p.unit_id) if p.unit_id else None
+            names[h] = (unit.name if unit is not None else "") or p.title or p.label
+        direct = {h: h for h in heads}
+    member: dict[str, str] = {}
+    for pid in g.depths():  # top-down: a position outside inherits its manager's
+        d = direct.get(pid)
+        if d is None and (boss := parent.get(pid)) is not None:
+            d = member.get(boss)
+        if d is not None:
+            member[pid] = d
+    for pid in g.unreachable():  # on or under a cycle: the first division up the line
+        seen: set[str] = set()
+        node: str | None = pid
+        while node is not None and node not in seen and node not in direct:
+            seen.add(node)
+            node = parent.get(node)
+        if node is not None and node in direct:
+            member[pid] = direct[node]
     return member, names
 
 
+def _unit_divisions(g: LazyOrgGraph) -> dict[str, str | None]:
+    """The division of each unit: itself or the nearest parent unit marked as one."""
+    out: dict[str, str | None] = {}
+    for uid in g.units:
+        seen: set[str] = set()
+        current: str | None = uid
+        found: str | None = None
+        while current is not None and current in g.units and current not in seen:
+            seen.add(current)
+            if g.units[current].is_division:
+                found = current
+                break
+            current = g.units[current].parent_id
+        out[uid] = found
+    return out
+
+
+def _division_sums(g: LazyOrgGraph) -> dict[object, _Acc]:
+    """Totals per division key (``OUTSIDE`` for the rest): one pass over the positions."""
+    def compute() -> dict[object, _Acc]:
+        member, _ = division_membership(g)
+        get = member.get
+        return _accumulate(g.positions.values(), lambda p: get(p.id, OUTSIDE))
+    return g.memo("division_sums", compute)
+
+
+def org_rollup(graph: OrgGraph | Scenario) -> Rollup:
+    """The whole organisation's figures."""
+    g = lean(graph)
+
+    def compute() -> Rollup:
+        total = _Acc()
+        for acc in _division_sums(g).values():
+            total.merge(acc)
+        return total.rollup("*", "Whole organisation")
+    return g.memo("org_rollup", compute)
+
+
 def division_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
-    """Figures of every division, in the view's division order, then the rest (if any)."""
+    """Figures of every division, in column order, then the rest (if any)."""
     g = lean(graph)
     return g.memo("division_rollups", lambda: _division_rollups(g))
 
 
 def _division_rollups(g: LazyOrgGraph) -> list[Rollup]:
-    member, names = division_membership(g)
-    accs = {key: _Acc() for key in names}
-    rest = _Acc()
-    for pid, p in g.positions.items():
-        key = member.get(pid)
-        (accs[key] if key is not None else rest).add(p)
-    out = [accs[key].rollup(key, name) for key, name in names.items()]
-    if rest.positions:
+    _, names = division_membership(g)
+    accs = _division_sums(g)
+    out = [accs.get(key, _Acc()).rollup(key, name) for key, name in names.items()]
+    rest = accs.get(OUTSIDE)
+    if rest is not None and rest.positions:
         out.append(rest.rollup(OUTSIDE, "Outside the divisions"))
     return out
+
+
+def pyramid_balance(graph: OrgGraph | Scenario, tolerance: float = 0.15) -> BalanceFigures:
+    """The pyramid's balance: the same figures as ``metrics.balance.division_balance``
+    (formula there), from the division totals the other metrics share instead of a second
+    reading of the lines. A test keeps the two equal."""
+    g = lean(graph)
+    return g.memo(f"pyramid_balance:{tolerance}", lambda: _pyramid(g, tolerance))
+
+
+def _pyramid(g: LazyOrgGraph, tolerance: float) -> BalanceFigures:
+    _, names = division_membership(g)
+    accs = _division_sums(g)
+    n = len(names)
+    total = sum(accs[k].positions for k in names if k in accs)
+    torque = 0.0
+    rows = []
+    for i, (key, name) in enumerate(names.items()):
+        acc = accs.get(key) or _Acc()
+        arm = (2 * i + 1 - n) / n
+        torque += acc.positions * arm
+        unit = g.units.get(key)
+        color = unit.color if unit is not None else (
+            g.units[u].color if (u := g.positions[key].unit_id) in g.units else None)
+        rows.append({"id": key, "name": name, "color": color, "headcount": acc.positions,
+                     "filled": acc.headcount, "vacancies": acc.positions - acc.headcount,
+                     "fte": round(acc.fte, 4), "share": acc.positions / total if total
+                     else 0.0, "arm": arm})
+    torque = round(torque, 9)
+    normalised = torque / total if total else 0.0
+    heavy: str | None = None
+    if normalised:
+        side = [r for r in rows if r["arm"] * normalised > 0]
+        if side:
+            heavy = max(side, key=lambda r: r["headcount"])["id"]
+    return BalanceFigures(torque=torque, normalised_torque=normalised, tolerance=tolerance,
+                          tips=abs(normalised) > tolerance, heavy_division=heavy,
+                          divisions=rows)

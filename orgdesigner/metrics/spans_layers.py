@@ -9,10 +9,12 @@ manager rather than being managed as part of the line).
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 
 from pydantic import BaseModel, Field
 
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
+from orgdesigner.metrics.rollup import org_rollup
 from orgdesigner.model.document import PositionKind, Scenario
 from orgdesigner.model.graph import OrgGraph
 
@@ -83,27 +85,27 @@ def spans_and_layers(graph: OrgGraph | Scenario) -> SpansLayers:
 def _figures(g: LazyOrgGraph) -> SpansLayers:
     spans = span_of_control(g)
     positions = g.positions
-    people = sum(1 for p in positions.values() if p.holder.strip())
-    occupied_spans = [s for pid, s in spans.items() if positions[pid].holder.strip()]
+    people = org_rollup(g).headcount
+    occupied_spans = [(pid, s) for pid, s in spans.items() if not positions[pid].vacant]
     managers = len(occupied_spans)
-    distribution: dict[int, int] = {}
-    for s in occupied_spans:
-        distribution[s] = distribution.get(s, 0) + 1
+    distribution = Counter(s for _, s in occupied_spans)
     depths = g.depths()
     layer_count = max(depths.values(), default=0)
-    per_layer = [0] * layer_count
+    counts = Counter(depths.values())
+    per_layer = [counts.get(d, 0) for d in range(1, layer_count + 1)]
     managers_layer = [0] * layer_count
-    for pid, d in depths.items():
-        per_layer[d - 1] += 1
-        if pid in spans and positions[pid].holder.strip():
+    for pid, _ in occupied_spans:
+        d = depths.get(pid)
+        if d is not None:
             managers_layer[d - 1] += 1
+    spans_only = [s for _, s in occupied_spans]
     return SpansLayers(
         positions=len(positions),
         people=people,
         managers=managers,
         average_span=round((people - managers) / managers, 3) if managers else None,
-        mean_direct_reports=round(sum(occupied_spans) / managers, 3) if managers else None,
-        median_span=float(statistics.median(occupied_spans)) if managers else None,
+        mean_direct_reports=round(sum(spans_only) / managers, 3) if managers else None,
+        median_span=float(statistics.median(spans_only)) if managers else None,
         span_distribution=dict(sorted(distribution.items())),
         layer_count=layer_count,
         positions_per_layer=per_layer,
