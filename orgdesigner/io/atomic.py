@@ -160,14 +160,15 @@ def atomic_output(path: str | os.PathLike[str], *,
     ``path.bak`` when ``keep_backup``). When the block raises, the temp file is removed
     and ``path`` is untouched; an ``OSError`` becomes a :class:`SaveError` that says why.
     """
-    target = Path(path)
+    shown = Path(path)
+    target = Path(os.path.realpath(shown))  # through a symlink: replace the file it names
     if target.is_dir():
-        raise SaveError(f"Could not save {target}: it is a folder.")
+        raise SaveError(f"Could not save {shown}: it is a folder.")
     clean_stale_temps(target)
     try:
         tmp, fd = _open_temp(target)
     except OSError as err:
-        raise _save_error(target, err) from None
+        raise _save_error(shown, err) from None
     done = False
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -183,7 +184,7 @@ def atomic_output(path: str | os.PathLike[str], *,
         with contextlib.suppress(OSError):
             _fsync_folder(target.parent)
     except OSError as err:
-        raise _save_error(target, err) from None
+        raise _save_error(shown, err) from None
     finally:
         if not done:
             with contextlib.suppress(OSError):

@@ -90,7 +90,12 @@ def _read_table(path: Path) -> _Table:
     except OSError as err:
         raise LoadError(f"{path}: could not be read ({err.strerror or err}).") from None
     text, encoding = decode_text(data)
-    delimiter = detect_delimiter(text)
+    first_line = text[:8].strip().casefold()
+    if first_line.startswith("sep=") and len(first_line) == 5:  # Excel's "sep=;" hint line
+        delimiter = text.strip()[4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    else:
+        delimiter = detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     records: list[list[str]] = []
     try:

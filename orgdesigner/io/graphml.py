@@ -15,6 +15,7 @@ with readable, coloured boxes laid out by layer, and comes back here unchanged.
 from __future__ import annotations
 
 import os
+import warnings
 import xml.etree.ElementTree as ET  # noqa: S405 - only for *writing*; reading uses defusedxml
 from collections import defaultdict
 from pathlib import Path
@@ -118,7 +119,9 @@ def import_graphml(path: str | os.PathLike[str]) -> OrgDocument:
     if root.tag != f"{{{NS_GRAPHML}}}graphml" and root.tag != "graphml":
         raise LoadError(f"{source}: not a GraphML file (the root element is {root.tag!r}).")
     try:
-        graph = nx.parse_graphml(data)
+        with warnings.catch_warnings():  # e.g. "No key type": harmless, not for the user
+            warnings.simplefilter("ignore")
+            graph = nx.parse_graphml(data)
     except (nx.NetworkXError, ValueError, KeyError, TypeError, ET.ParseError) as err:
         raise LoadError(f"{source}: not a GraphML graph OrgDesigner can read ({err}).") \
             from None

@@ -3,11 +3,14 @@
 Pydantic checks each value on its own; this checks them together (duplicate ids, lines
 and teams pointing at unknown positions, units with unknown parents...), so a damaged or
 hand-edited file is refused with the names of what is missing instead of breaking the
-canvas later. View settings (collapsed ids, offsets) are hints and not checked.
+canvas later. Ids in the view settings (collapsed, offsets) are hints and not checked,
+but coordinates must be finite: JSON cannot store NaN or infinity, so a document holding
+one could be saved but never opened again.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 
@@ -76,4 +79,12 @@ def scenario_reference_problems(scenario: Scenario, where: str = "scenario") -> 
         if note.attached_to is not None and note.attached_to not in positions:
             out.append(f"{at}.notes[{i}] (id {note.id!r}).attached_to: "
                        f"no position {note.attached_to!r}")
+        if not (math.isfinite(note.x) and math.isfinite(note.y)):
+            out.append(f"{at}.notes[{i}] (id {note.id!r}): its place ({note.x}, {note.y}) "
+                       "is not a finite number")
+    bad = [k for k, (x, y) in scenario.view.offsets.items()
+           if not (math.isfinite(x) and math.isfinite(y))]
+    if bad:
+        out.append(f"{at}.view.offsets: not a finite number for "
+                   + ", ".join(repr(k) for k in bad[:10]))
     return out

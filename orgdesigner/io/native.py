@@ -139,7 +139,7 @@ def _peek_schema_version(text: str, source: str) -> int:
             i = _skip_ws(text, i)
             if i < len(text) and text[i] == ",":
                 i = _skip_ws(text, i + 1)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         pass
     raw = _parse_json(text, source)
     return _check_version(raw.get("schema_version") if isinstance(raw, dict) else None,

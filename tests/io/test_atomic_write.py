@@ -153,3 +153,13 @@ def test_real_read_only_folder(tmp_path: Path) -> None:
         assert target.read_bytes() == b"original"
     finally:
         subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_write_through_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.orgchart"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.orgchart"
+    link.symlink_to(real)
+    atomic_write_bytes(link, b"new", keep_backup=True)
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert (tmp_path / "real.orgchart.bak").read_bytes() == b"old"

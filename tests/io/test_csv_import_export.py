@@ -261,3 +261,10 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
         import_csv(_write(tmp_path, "Colour,Shoe size\nred,42\n"))
     with pytest.raises(ImportProblems, match="row 2: 4 cells but the header has 2"):
         import_csv(_write(tmp_path, "ID,Name\n1,Ana,x,y\n"))
+
+
+def test_excel_sep_hint_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "sep=;\r\nID;Name;Manager ID\r\n1;Ana, the boss;\r\n2;Ben;1\r\n")
+    doc = import_csv(path)
+    assert doc.scenario().position("1").holder == "Ana, the boss"
+    assert detect_columns(path).delimiter == ";"

@@ -210,3 +210,13 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_bom_accepted() -> None:
     doc = _doc(3)
     assert native.loads(b"\xef\xbb\xbf" + native.dumps(doc)) == doc
+
+
+def test_deep_nesting_and_non_finite_numbers() -> None:
+    deep = '{"x": ' + "[" * 100_000 + "]" * 100_000 + ', "schema_version": 1}'
+    with pytest.raises(LoadError, match="nested too deeply|damaged"):
+        native.loads(deep)
+    raw = _raw(_doc(3))
+    raw["scenarios"][0]["notes"] = [{"id": "n1", "x": float("nan"), "y": 0.0}]
+    with pytest.raises(LoadError, match=r"notes\[0\] \(id 'n1'\).*not a finite number"):
+        native.loads(json.dumps(raw))
