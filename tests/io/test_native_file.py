@@ -220,3 +220,32 @@ def test_deep_nesting_and_non_finite_numbers() -> None:
     raw["scenarios"][0]["notes"] = [{"id": "n1", "x": float("nan"), "y": 0.0}]
     with pytest.raises(LoadError, match=r"notes\[0\] \(id 'n1'\).*not a finite number"):
         native.loads(json.dumps(raw))
+
+
+def test_write_failing_half_way_keeps_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "acme.orgchart"
+    native.save(_doc(10), path)
+    before = path.read_bytes()
+    real_fdopen = atomic.os.fdopen
+
+    class HalfWriter:
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> HalfWriter:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode)))
+    with pytest.raises(SaveError, match="disk is full"):
+        native.save(_doc(200), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.orgchart"]
