@@ -18,8 +18,10 @@ import csv
 import io
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from orgdesigner.errors import ImportProblems, LoadError
 from orgdesigner.io.assemble import Draft, build_document, export_order
@@ -36,7 +38,7 @@ from orgdesigner.io.csv_format import (
     parse_number,
     unescape_cell,
 )
-from orgdesigner.model.document import LineKind, OrgDocument, PositionKind
+from orgdesigner.model.document import LineKind, OrgDocument, Position, PositionKind
 from orgdesigner.perf import paused_gc
 
 __all__ = ["MAX_CSV_BYTES", "ColumnMapping", "CsvPreview", "ManagerRef", "detect_columns",
@@ -156,73 +158,97 @@ def _drafts(table: _Table, mapping: ColumnMapping,
                         + ", ".join(table.header))
         return [], labels
     width = len(table.header)
-    drafts: list[Draft] = []
-    text_fields = [(f, index[f]) for f in ("title", "email", "phone", "notes") if f in index]
-    if "name" in index:
-        text_fields.append(("holder", index["name"]))
-    name_parts = [index[f] for f in ("first_name", "last_name") if f in index]
-    if "name" in index:
-        name_parts = []
-    # Converted fields: (field, column, converter, what the problem says, memo of values).
-    converted = [(f, index[f], func, what, {}) for f, func, what in _CONVERTERS if f in index]
-    id_col, manager_col = index.get("id"), index.get("manager")
-    unit_col, dotted_col = index.get("unit"), index.get("dotted_managers")
-    unit_paths: dict[str, tuple[str, ...]] = {}
+    numbers: list[int] = []
+    rows: list[list[str]] = []
     for number, cells in table.rows:
         if not "".join(cells).strip():
             continue
-        where = f"row {number}"
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            problems.append(f"{where}: {len(cells)} cells but the header has {width} "
-                            "columns (a stray delimiter?)")
-        row = [unescape_cell(v) if v[:1] == "'" else v for v in map(str.strip, cells)]
-        if len(row) < width:
-            row.extend([""] * (width - len(row)))
-        values: dict[str, object] = {f: row[i] for f, i in text_fields}
-        if name_parts:
-            values["holder"] = " ".join(row[i] for i in name_parts if row[i])
-        for f, i, func, what, memo in converted:
-            raw = row[i]
-            try:
-                value = memo[raw]
-            except KeyError:
-                try:
-                    value = memo[raw] = func(raw)
-                except ValueError:
-                    problems.append(f"{where}, {labels[f]}: {raw!r} {what}")
-                    continue
-            if value is not _SKIP:
-                values[f] = value
-        unit = row[unit_col] if unit_col is not None else ""
-        path = unit_paths.get(unit)
-        if path is None:
-            path = unit_paths[unit] = tuple(
-                p.strip() for p in unit.split(UNIT_SEPARATOR) if p.strip())
-        drafts.append(Draft(
-            where=where,
-            id=row[id_col] if id_col is not None else f"p{len(drafts) + 1}",
-            fields=values,
-            manager=row[manager_col] if manager_col is not None else "",
-            unit_path=path,
-            dotted=_split(row[dotted_col]) if dotted_col is not None else (),
-        ))
+        if len(cells) != width:
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                problems.append(f"row {number}: {len(cells)} cells but the header has "
+                                f"{width} columns (a stray delimiter?)")
+            cells = (cells + [""] * (width - len(cells)))[:width]
+        numbers.append(number)
+        rows.append(cells)
+    # Column by column: each mapped column is cleaned and converted in one pass, and
+    # columns nobody mapped are never looked at (HR exports often have dozens).
+    columns = list(zip(*rows, strict=True)) if rows else [()] * width
+
+    def column(field: str) -> list[str]:
+        cells = list(map(str.strip, columns[index[field]]))
+        if "\n'" in "\n" + "\n".join(cells):  # only then can a cell carry our ' escape
+            cells = [unescape_cell(v) for v in cells]
+        return cells
+
+    count = len(rows)
+    keys: list[str] = []
+    values: list[list[Any]] = []
+    for f in ("title", "email", "phone", "notes"):
+        if f in index:
+            keys.append(f)
+            values.append(column(f))
+    if "name" in index:
+        keys.append("holder")
+        values.append(column("name"))
+    elif "first_name" in index or "last_name" in index:
+        parts = [column(f) for f in ("first_name", "last_name") if f in index]
+        keys.append("holder")
+        values.append([" ".join(p for p in names if p) for names in zip(*parts, strict=True)])
+    for f, func, what in _CONVERTERS:
+        if f in index:
+            keys.append(f)
+            values.append(_converted(column(f), func, f"{labels[f]}: {{!r}} {what}",
+                                     numbers, problems))
+    fields = [dict(zip(keys, vals, strict=True)) for vals in zip(*values, strict=True)] if keys \
+        else [{} for _ in range(count)]
+    ids = column("id") if "id" in index else [f"p{k + 1}" for k in range(count)]
+    managers = column("manager") if "manager" in index else [""] * count
+    units = column("unit") if "unit" in index else [""] * count
+    paths = {u: tuple(p.strip() for p in u.split(UNIT_SEPARATOR) if p.strip())
+             for u in set(units)}
+    dotted = [_split(v) for v in column("dotted_managers")] if "dotted_managers" in index \
+        else [()] * count
+    wheres = [f"row {n}" for n in numbers]
+    drafts = list(map(Draft, wheres, ids, fields, managers, [paths[u] for u in units],
+                      dotted))
     return drafts, labels
 
 
-_SKIP = object()  # an empty cell: the field keeps its default
+def _converted(cells: list[str], convert: Callable[[str], object], problem: str,
+               numbers: list[int], problems: list[str]) -> list[object]:
+    """Convert a column, each distinct value once; a bad cell is reported with its row."""
+    memo: dict[str, object] = {}
+    bad: set[str] = set()
+    for raw in set(cells):
+        try:
+            memo[raw] = convert(raw)
+        except ValueError:
+            bad.add(raw)
+            memo[raw] = None
+    if bad:
+        problems.extend(f"row {numbers[k]}, " + problem.format(raw)
+                        for k, raw in enumerate(cells) if raw in bad)
+    return list(map(memo.__getitem__, cells))
+
+
+_DEFAULTS = {f: info.default for f, info in Position.model_fields.items()}
 
 
 def _fte(raw: str) -> object:
-    return parse_number(raw, small=True) if raw else _SKIP
+    return parse_number(raw, small=True) if raw else _DEFAULTS["fte"]
 
 
 def _cost(raw: str) -> object:
-    return parse_number(raw) if raw else _SKIP
+    return parse_number(raw) if raw else _DEFAULTS["cost"]
+
+
+def _facing(raw: str) -> object:
+    return parse_bool(raw) if raw else _DEFAULTS["customer_facing"]
 
 
 def _kind(raw: str) -> object:
     if not raw:
-        return _SKIP
+        return _DEFAULTS["kind"]
     kind = _KINDS.get(raw.casefold())
     if kind is None:
         raise ValueError(raw)
@@ -232,7 +258,7 @@ def _kind(raw: str) -> object:
 _CONVERTERS = (
     ("fte", _fte, "is not a number"),
     ("cost", _cost, "is not a number"),
-    ("customer_facing", parse_bool, "is not yes or no"),
+    ("customer_facing", _facing, "is not yes or no"),
     ("kind", _kind, f"is not one of {', '.join(_KINDS)}"),
     ("tags", lambda raw: _split(raw), "is not a list of tags"),
 )
