@@ -92,10 +92,10 @@ def _read_table(path: Path) -> _Table:
     except OSError as err:
         raise LoadError(f"{path}: could not be read ({err.strerror or err}).") from None
     text, encoding = decode_text(data)
-    first_line = text[:8].strip().casefold()
-    if first_line.startswith("sep=") and len(first_line) == 5:  # Excel's "sep=;" hint line
-        delimiter = text.strip()[4]
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+    first_line, _, rest = text.partition("\n")
+    if first_line.strip().casefold().startswith("sep=") and len(first_line.strip()) == 5:
+        delimiter = first_line.strip()[4]  # Excel's "sep=;" line, which Excel itself hides
+        text = rest
     else:
         delimiter = detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)

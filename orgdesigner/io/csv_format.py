@@ -75,8 +75,11 @@ class ColumnMapping(BaseModel):
         return {f: c for f in FIELDS if (c := getattr(self, f))}
 
     def over(self, detected: ColumnMapping) -> ColumnMapping:
-        """This mapping's explicit choices, the ``detected`` one for the rest."""
-        update = {f: getattr(detected, f) for f in FIELDS if getattr(self, f) is None}
+        """This mapping's explicit choices, the ``detected`` one for the rest (except
+        that a column chosen explicitly for one field is not also read as another)."""
+        chosen = set(self.columns().values())
+        update = {f: "" if getattr(detected, f) in chosen else getattr(detected, f)
+                  for f in FIELDS if getattr(self, f) is None}
         return self.model_copy(update=update)
 
 

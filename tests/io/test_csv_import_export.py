@@ -267,4 +267,13 @@ def test_excel_sep_hint_line(tmp_path: Path) -> None:
     path = _write(tmp_path, "sep=;\r\nID;Name;Manager ID\r\n1;Ana, the boss;\r\n2;Ben;1\r\n")
     doc = import_csv(path)
     assert doc.scenario().position("1").holder == "Ana, the boss"
-    assert detect_columns(path).delimiter == ";"
+    preview = detect_columns(path)
+    assert (preview.delimiter, preview.header_row) == (";", 1)
+
+
+def test_explicit_column_is_not_also_detected_as_another_field(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Name,Job Title\nAna,CEO\nBen,CFO\n")
+    preview = detect_columns(path, ColumnMapping(name="Job Title"))
+    assert preview.mapping.name == "Job Title" and preview.mapping.title == ""
+    assert [p.holder for p in import_csv(path, ColumnMapping(name="Job Title"))
+            .scenario().positions] == ["CEO", "CFO"]
