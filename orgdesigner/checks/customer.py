@@ -59,12 +59,18 @@ def find_customer_leader(graph: OrgGraph | Scenario) -> str | None:
                       if "customer" in (customer_function(u.function),
                                         customer_function(u.name))}
     best: tuple[int, int, str] | None = None
+    parent = g.parent
     for pid, p in g.positions.items():
-        if p.title not in titles:
-            titles[p.title] = is_customer_leader_title(p.title)
-        heads_unit = p.unit_id in customer_units and pid in g.children and (
-            (boss := g.parent.get(pid)) is None or g.positions[boss].unit_id != p.unit_id)
-        if (titles[p.title] or heads_unit) and pid in depths:
+        leader_title = titles.get(p.title)
+        if leader_title is None:
+            leader_title = titles[p.title] = is_customer_leader_title(p.title)
+        if not leader_title:
+            if p.unit_id not in customer_units or pid not in g.children:
+                continue
+            boss = parent.get(pid)
+            if boss is not None and g.positions[boss].unit_id == p.unit_id:
+                continue  # not the head of the customer unit
+        if pid in depths:
             key = (depths[pid], 0 if pid in g.children else 1, pid)
             if best is None or key[:2] < best[:2]:
                 best = key

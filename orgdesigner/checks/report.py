@@ -12,6 +12,7 @@ from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
 from orgdesigner.model.document import OrgDocument, Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.profile import CheckProfile
+from orgdesigner.perf import paused_gc
 
 __all__ = ["REPORT_FORMAT_VERSION", "CheckReport", "run_checks"]
 
@@ -61,10 +62,11 @@ def run_checks(source: OrgDocument | Scenario, profile: CheckProfile | None = No
     else:
         scenario = source
     profile = profile or CheckProfile()
-    g: LazyOrgGraph = lean(graph) if graph is not None else LazyOrgGraph(scenario)
     findings: list[Finding] = []
-    for rule in rules(families):
-        findings.extend(rule(g, scenario, profile))
+    with paused_gc():  # many small objects, none cyclic: the collector would only rescan
+        g: LazyOrgGraph = lean(graph) if graph is not None else LazyOrgGraph(scenario)
+        for rule in rules(families):
+            findings.extend(rule(g, scenario, profile))
     findings.sort(key=lambda f: f.severity.rank)
     counts = Counter(f.severity for f in findings)
     return CheckReport(

@@ -42,12 +42,13 @@ class LazyOrgGraph(OrgGraph):
         known = self.positions
         parent = self.parent
         children = self.children
+        dotted_kind = LineKind.DOTTED
         with paused_gc():
             for line in scenario.lines:
                 m, r = line.manager_id, line.report_id
                 if m not in known or r not in known:
                     self.dangling.append((m, r))
-                elif line.kind is LineKind.DOTTED:
+                elif line.kind is dotted_kind:
                     self.dotted_lines.append((m, r))
                 elif r in parent:
                     self.extra_managers.setdefault(r, []).append(m)
@@ -60,6 +61,7 @@ class LazyOrgGraph(OrgGraph):
                         kids.append(r)
         self._depths: dict[str, int] | None = None
         self._top_sizes: dict[str, int] = {}
+        self._tops: list[str] | None = None
         self._hierarchy: nx.DiGraph | None = None
         self._dotted: nx.DiGraph | None = None
         self._memo: dict[str, Any] = {}
@@ -98,8 +100,11 @@ class LazyOrgGraph(OrgGraph):
         return list(self.children.get(position_id, ()))
 
     def tops(self) -> list[str]:
-        parent = self.parent
-        return [pid for pid in self.positions if pid not in parent]
+        """Positions with no solid-line manager, in document order."""
+        if self._tops is None:
+            parent = self.parent
+            self._tops = [pid for pid in self.positions if pid not in parent]
+        return list(self._tops)
 
     def depths(self) -> dict[str, int]:
         """Layer of every position reachable from a top (tops are layer 1). Cached; its
@@ -119,9 +124,8 @@ class LazyOrgGraph(OrgGraph):
                     for node in frontier:
                         kids = children.get(node)
                         if kids:
-                            for kid in kids:
-                                depth[kid] = level
                             nxt.extend(kids)
+                    depth.update(dict.fromkeys(nxt, level))
                     frontier = nxt
                 sizes[top] = len(depth) - before
             self._depths = depth

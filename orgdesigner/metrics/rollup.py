@@ -67,13 +67,13 @@ class _Acc:
             if self.headcount else None)
 
 
-def _accumulate(positions: Iterable[Position], key_of: Callable[[Position], object]
+def _accumulate(items: Iterable[tuple[str, Position]], key_of: Callable[[str], object]
                 ) -> dict[object, _Acc]:
-    """Totals by ``key_of(position)``, in one tight loop."""
+    """Totals by ``key_of(position id)`` over (id, position) pairs, in one tight loop."""
     # Per key: [positions, headcount, fte, cost, vacancies, customer-facing]
     sums: dict[object, list[float]] = {}
-    for p in positions:
-        key = key_of(p)
+    for pid, p in items:
+        key = key_of(pid)
         row = sums.get(key)
         if row is None:
             row = sums[key] = [0, 0, 0.0, 0.0, 0, 0]
@@ -86,8 +86,9 @@ def _accumulate(positions: Iterable[Position], key_of: Callable[[Position], obje
                 row[5] += 1
         else:
             row[4] += 1
-        if p.cost is not None:
-            row[3] += p.cost
+        cost = p.cost
+        if cost is not None:
+            row[3] += cost
     out: dict[object, _Acc] = {}
     for key, row in sums.items():
         acc = _Acc()
@@ -104,7 +105,8 @@ def unit_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
 
 
 def _unit_rollups(g: LazyOrgGraph) -> list[Rollup]:
-    direct = _accumulate(g.positions.values(), lambda p: p.unit_id)
+    positions = g.positions
+    direct = _accumulate(positions.items(), lambda pid: positions[pid].unit_id)
     total: dict[str, _Acc] = {uid: _Acc() for uid in g.units}
     for uid in g.units:
         acc = direct.get(uid)
@@ -136,7 +138,17 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
     if divisions:
         names = {u.id: u.name for u in divisions}
         by_unit = {uid: d for uid, d in _unit_divisions(g).items() if d is not None}
-        direct = {pid: by_unit[p.unit_id] for pid, p in g.positions.items()
+        positions = g.positions
+        member: dict[str, str] = {}
+        for pid in g.depths():  # top-down: a position outside inherits its manager's
+            d = by_unit.get(positions[pid].unit_id)
+            if d is None and (boss := parent.get(pid)) is not None:
+                d = member.get(boss)
+            if d is not None:
+                member[pid] = d
+        if not g.unreachable():  # nothing hangs from a cycle: every position is placed
+            return member, names
+        direct = {pid: by_unit[p.unit_id] for pid, p in positions.items()
                   if p.unit_id in by_unit}
     else:
         tops = set(g.tops())
@@ -150,7 +162,7 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
             unit = g.units.get(p.unit_id) if p.unit_id else None
             names[h] = (unit.name if unit is not None else "") or p.title or p.label
         direct = {h: h for h in heads}
-    member: dict[str, str] = {}
+    member = {}
     for pid in g.depths():  # top-down: a position outside inherits its manager's
         d = direct.get(pid)
         if d is None and (boss := parent.get(pid)) is not None:
@@ -190,7 +202,7 @@ def _division_sums(g: LazyOrgGraph) -> dict[object, _Acc]:
     def compute() -> dict[object, _Acc]:
         member, _ = division_membership(g)
         get = member.get
-        return _accumulate(g.positions.values(), lambda p: get(p.id, OUTSIDE))
+        return _accumulate(g.positions.items(), lambda pid: get(pid, OUTSIDE))
     return g.memo("division_sums", compute)
 
 

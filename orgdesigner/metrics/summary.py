@@ -10,6 +10,7 @@ from orgdesigner.metrics.rollup import Rollup, division_rollups, org_rollup, uni
 from orgdesigner.metrics.spans_layers import SpansLayers, spans_and_layers
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.graph import OrgGraph
+from orgdesigner.perf import paused_gc
 
 __all__ = ["STATS_FORMAT_VERSION", "OrgStats", "headline", "org_stats"]
 
@@ -31,12 +32,13 @@ class OrgStats(BaseModel):
 
 def org_stats(source: Scenario | OrgGraph) -> OrgStats:
     """All metrics of a scenario (or of a graph already built for it)."""
-    g: LazyOrgGraph = lean(source)
-    return OrgStats(
-        scenario_id=g.scenario.id, scenario_name=g.scenario.name,
-        spans_layers=spans_and_layers(g), organisation=org_rollup(g),
-        divisions=division_rollups(g), units=unit_rollups(g),
-        structure=classify_structure(g))
+    with paused_gc():
+        g: LazyOrgGraph = lean(source)
+        return OrgStats(
+            scenario_id=g.scenario.id, scenario_name=g.scenario.name,
+            spans_layers=spans_and_layers(g), organisation=org_rollup(g),
+            divisions=division_rollups(g), units=unit_rollups(g),
+            structure=classify_structure(g))
 
 
 def headline(stats: OrgStats) -> dict[str, float | int | str | None]:

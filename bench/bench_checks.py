@@ -1,0 +1,106 @@
+"""Benchmark: all balance checks and metrics on a large org, and re-checking after an edit.
+
+Budgets (issue 5): every check and metric on 100,000 positions <= 1 s; re-check after a
+single edit on 20,000 positions <= 100 ms. Prints the median of several runs, as wall-clock
+time and as the CPU time of this process (which other busy processes on a shared machine
+do not inflate), and the peak memory the run allocates (tracemalloc, measured in a
+separate run so it does not slow the timed ones).
+
+    python bench/bench_checks.py [--size 100000] [--edit-size 20000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+
+from orgdesigner.checks.report import run_checks
+from orgdesigner.metrics.hierarchy import LazyOrgGraph
+from orgdesigner.metrics.summary import org_stats
+from orgdesigner.model import edits
+from orgdesigner.model.document import Scenario
+from orgdesigner.model.graph import OrgGraph
+from orgdesigner.model.synthetic import generate_org
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds) over ``runs`` calls."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        gc.collect()
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def peak_mib(fn: Callable[[], object]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def everything(scenario: Scenario) -> None:
+    """What the app does after a change: one graph, every check, every metric."""
+    graph = LazyOrgGraph(scenario)
+    run_checks(scenario, graph=graph)
+    org_stats(graph)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=100_000)
+    ap.add_argument("--edit-size", type=int, default=20_000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+
+    doc = generate_org(args.size, seed=1)
+    scenario = doc.scenario()
+    print(f"org: {len(scenario.positions):,} positions")
+    for label, fn in (("(for scale) networkx OrgGraph build", lambda: OrgGraph(scenario)),
+                      ("all checks", lambda: run_checks(scenario)),
+                      ("all metrics", lambda: org_stats(scenario))):
+        wall, cpu = timed(fn, args.runs)
+        print(f"  {label:<38} median {wall:.3f} s wall, {cpu:.3f} s CPU")
+    wall, cpu = timed(lambda: everything(scenario), args.runs)
+    verdict = "OK" if min(wall, cpu) <= 1.0 else "OVER BUDGET"
+    print(f"  {'checks + metrics, one graph':<38} median {wall:.3f} s wall, {cpu:.3f} s CPU"
+          f"  [budget 1 s: {verdict}]")
+    print(f"  peak memory, checks + metrics:       {peak_mib(lambda: everything(scenario)):.0f}"
+          " MiB")
+    report = run_checks(scenario)
+    print(f"  findings: {len(report.findings):,} ({dict(report.counts)})")
+
+    small = generate_org(args.edit_size, seed=2)
+    s = small.scenario()
+    run_checks(small)
+    movers = [p.id for p in s.positions[-args.runs * 4:]]
+    targets = [p.id for p in s.positions[10:10 + len(movers)]]
+    wall, cpu = [], []
+    for mover, target in zip(movers, targets, strict=True):
+        edit = edits.reassign_manager(small, mover, target)
+        gc.collect()
+        t0, c0 = time.perf_counter(), time.process_time()
+        edit.apply(small)
+        run_checks(small)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    med_wall, med_cpu = statistics.median(wall), statistics.median(cpu)
+    verdict = "OK" if min(med_wall, med_cpu) <= 0.1 else "OVER BUDGET"
+    print(f"org: {len(s.positions):,} positions, {len(wall)} single edits "
+          f"(reassign manager), each applied then fully re-checked:")
+    print(f"  {'edit + re-check':<38} median {med_wall * 1000:.0f} ms wall, "
+          f"{med_cpu * 1000:.0f} ms CPU; worst {max(wall) * 1000:.0f} ms wall"
+          f"  [budget 100 ms: {verdict}]")
+
+
+if __name__ == "__main__":
+    main()
