@@ -41,6 +41,7 @@ __all__ = ["Draft", "build_document", "export_order"]
 
 #: The problems listing stops here: past that, the file is the wrong file.
 MAX_PROBLEMS = 500
+_MAX_NAME = 300  # the model's bound on names and titles
 _POSITIONS = TypeAdapter(list[Position])
 _LINES = TypeAdapter(list[ReportingLine])
 
@@ -136,7 +137,7 @@ def _build(drafts: list[Draft], source: str, title: str, problems: list[str],
             if manager is not None and manager != d.id:
                 dotted.append((manager, d.id))
     _report_cycles(solid, by_id, found)
-    units, unit_of = _units(drafts)
+    units, unit_of = _units(drafts, found, labels.get("unit", "unit"))
     positions = _validate_positions(drafts, found, labels, unit_of)
     if found:
         raise ImportProblems(source, sorted(found, key=_row_key))
@@ -146,7 +147,8 @@ def _build(drafts: list[Draft], source: str, title: str, problems: list[str],
         + [{"manager_id": m, "report_id": r, "kind": LineKind.DOTTED} for m, r in dotted])
     scenario = Scenario(id="as-is", name="As-is", units=units, positions=positions,
                         lines=lines)
-    return OrgDocument(meta=Meta(title=title), scenarios=[scenario], active_scenario="as-is")
+    return OrgDocument(meta=Meta(title=title[:_MAX_NAME]), scenarios=[scenario],
+                       active_scenario="as-is")
 
 
 _ROW = re.compile(r"\brow (\d+)")
@@ -183,7 +185,7 @@ def _validate_positions(drafts: list[Draft], found: _Problems, labels: dict[str,
     for d in drafts:
         fields = d.fields
         fields["id"] = d.id or "?"
-        fields["unit_id"] = unit_of[d.unit_path] if d.unit_path else None
+        fields["unit_id"] = unit_of.get(d.unit_path) or None
         raw.append(fields)
     try:
         return _POSITIONS.validate_python(raw)
@@ -196,13 +198,19 @@ def _validate_positions(drafts: list[Draft], found: _Problems, labels: dict[str,
         return []
 
 
-def _units(drafts: list[Draft]) -> tuple[list[Unit], dict[tuple[str, ...], str]]:
+def _units(drafts: list[Draft], found: _Problems,
+           label: str) -> tuple[list[Unit], dict[tuple[str, ...], str]]:
     """One unit per distinct path prefix, numbered in order of first appearance."""
     unit_of: dict[tuple[str, ...], str] = {}
     units: list[Unit] = []
     for d in drafts:
         path = d.unit_path
         if not path or path in unit_of:
+            continue
+        if any(len(name) > _MAX_NAME for name in path):
+            found.add(f"{d.where}, {label}: a unit name is longer than {_MAX_NAME} "
+                      "characters")
+            unit_of[path] = ""
             continue
         for depth in range(1, len(path) + 1):
             key = path[:depth]

@@ -277,3 +277,17 @@ def test_explicit_column_is_not_also_detected_as_another_field(tmp_path: Path) -
     assert preview.mapping.name == "Job Title" and preview.mapping.title == ""
     assert [p.holder for p in import_csv(path, ColumnMapping(name="Job Title"))
             .scenario().positions] == ["CEO", "CFO"]
+
+
+def test_too_long_values_are_problems_not_crashes(tmp_path: Path) -> None:
+    long = "x" * 301
+    text = f"ID,Name,Department,Email\n1,Ana,{long},a@example.com\n2,{long},Sales,{long}\n"
+    with pytest.raises(ImportProblems) as info:
+        import_csv(_write(tmp_path, text), title="t" * 1000)
+    assert info.value.problems == [
+        "row 2, Department: a unit name is longer than 300 characters",
+        "row 3, Name: String should have at most 300 characters",
+        "row 3, Email: String should have at most 300 characters",
+    ]
+    ok = f"ID,Name\n1,Ana\n2,Ben{'n' * 20}\n"
+    assert len(import_csv(_write(tmp_path, ok), title="t" * 1000).meta.title) == 300
