@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from orgdesigner.errors import OrgDesignerError
 
-__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "render_chart", "render_png", "render_svg"]
+__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "chart_rect", "render_chart", "render_png",
+           "render_svg"]
 
 #: Points of white space around the chart.
 MARGIN = 24.0
@@ -38,8 +39,19 @@ class ImageFormat(enum.Enum):
         return self.value
 
 
+def chart_rect(scene: QGraphicsScene) -> QRectF:
+    """The area the visible items cover (hidden marks and ghosts do not count)."""
+    # Not item.parentItem(): on PySide6 6.11 asking a top-level item for its (None) parent
+    # makes the scene lose the item. Children lie within their parents anyway.
+    rect = QRectF()
+    for item in scene.items():
+        if item.isVisible():
+            rect = rect.united(item.sceneBoundingRect())
+    return rect
+
+
 def _source_rect(scene: QGraphicsScene) -> QRectF:
-    rect = scene.itemsBoundingRect()
+    rect = chart_rect(scene)
     if rect.isEmpty():
         raise OrgDesignerError("The chart is empty: there is nothing to export.")
     return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
