@@ -140,3 +140,32 @@ def test_unreadable_csv_shows_a_message(qtbot, window_actions, tmp_path, monkeyp
     empty = write(tmp_path, "empty.csv", "")
     assert not actions.import_path(empty)
     assert shown and "empty.csv" in shown[0] and "Traceback" not in shown[0]
+
+
+def test_graphml_is_imported_without_preview(qtbot, window_actions, tmp_path, monkeypatch):
+    from orgdesigner.io.graphml import export_graphml
+
+    window, actions = window_actions
+    source = generate_org(9, seed=11)
+    path = tmp_path / "org.graphml"
+    export_graphml(source, path)
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: pytest.fail("CSV only"))
+    assert actions.open_or_import(path)
+    got = window.controller.scenario
+    assert [p.id for p in got.positions] == [p.id for p in source.scenario().positions]
+    assert window.controller.modified and window.controller.path is None
+
+
+def test_unsafe_graphml_is_refused_with_a_message(qtbot, window_actions, tmp_path,
+                                                  monkeypatch):
+    window, actions = window_actions
+    before = window.controller.doc.model_dump()
+    evil = write(tmp_path, "evil.graphml", (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">]>\n'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
+        '<node id="&lol;"/></graph></graphml>'))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    assert not actions.open_or_import(evil)
+    assert shown and "evil.graphml" in shown[0]
+    assert window.controller.doc.model_dump() == before
