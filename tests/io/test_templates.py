@@ -38,9 +38,14 @@ def test_list_templates_gives_the_nine_in_domain_order() -> None:
         assert "\n" not in info.description and len(info.description) < 160
 
 
-@pytest.mark.parametrize("name", TEMPLATE_NAMES)
-def test_template_is_a_sound_believable_org(name: str) -> None:
-    scenario, graph = _scenario(name)
+def _all_scenarios() -> list[tuple[str, str]]:
+    return [(name, s.id) for name in TEMPLATE_NAMES for s in load_template(name).scenarios]
+
+
+@pytest.mark.parametrize(("name", "scenario_id"), _all_scenarios())
+def test_template_is_a_sound_believable_org(name: str, scenario_id: str) -> None:
+    scenario = load_template(name).scenario(scenario_id)
+    graph = OrgGraph(scenario)
     positions = scenario.positions
     assert 15 <= len(positions) <= 60
     assert len(graph.tops()) == 1
@@ -190,6 +195,18 @@ def test_customer_centric_activity_groups_and_one_line_of_action() -> None:
         roles = Counter(process.assignments.values())
         assert roles[RaciRole.ACCOUNTABLE] == 1, process.name
         assert roles[RaciRole.RESPONSIBLE] >= 1, process.name
+
+
+def test_customer_centric_starts_from_functional_departments_with_five_tickets() -> None:
+    doc = load_template("customer-centric")
+    before, after = doc.scenarios
+    assert doc.active_scenario == after.id
+    # A restructure moves boxes: the same positions, in new units under new managers.
+    assert {p.id for p in before.positions} == {p.id for p in after.positions}
+    assert {u.name for u in before.units}.isdisjoint({"Technical Customer Solutions",
+                                                      "Customer Services Operations"})
+    problem = next(p for p in before.processes if p.name == "Resolve a customer problem")
+    assert Counter(problem.assignments.values())[RaciRole.ACCOUNTABLE] >= 3
 
 
 def test_account_teams_draw_from_four_functions_sponsored_by_the_ceo() -> None:
