@@ -1,0 +1,273 @@
+"""The canvas items: one item paints the whole chart, a few small ones mark things on it.
+
+``ChartItem`` draws only what the exposed rectangle holds (through ``GridIndex``) and picks
+a level of detail from the zoom: full boxes with text up close, flat rectangles further
+out, and a cached overview picture when the whole chart is in view. Items are dumb: they
+paint a Geometry and know nothing of the model.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from orgdesigner.layout.geometry import Box, ConnectorKind, Geometry, Rect
+from orgdesigner.ui.canvas.index import GridIndex
+from orgdesigner.ui.canvas.painting import Palette, font_for, paint_box, tint
+
+__all__ = ["ChartItem", "MarkItem", "MarkKind", "GhostItem", "Detail", "detail_for"]
+
+#: Zoom (screen pixels per point) from which boxes show their text.
+TEXT_ZOOM = 0.3
+#: Largest overview picture, in pixels (side and area).
+OVERVIEW_SIDE = 8192
+OVERVIEW_AREA = 6_000_000
+
+
+class Detail(enum.Enum):
+    """How much of a box is drawn at a zoom level."""
+
+    FULL = "full"  # card, marks and text
+    FLAT = "flat"  # filled rectangles and thin lines
+    OVERVIEW = "overview"  # the cached picture of the whole chart
+
+
+def detail_for(zoom: float, overview_zoom: float) -> Detail:
+    if zoom >= TEXT_ZOOM:
+        return Detail.FULL
+    if zoom <= overview_zoom * 1.5:
+        return Detail.OVERVIEW
+    return Detail.FLAT
+
+
+def _qrect(r: Rect) -> QRectF:
+    return QRectF(r.x, r.y, r.w, r.h)
+
+
+class ChartItem(QGraphicsItem):
+    """Paints a Geometry: decorations, connectors, boxes and labels, visible part only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.geometry = Geometry(view="classic")
+        self.index = GridIndex(self.geometry)
+        self._bounds = QRectF()
+        self._overview: QImage | None = None
+        #: Last level of detail painted (benchmarks and tests read it).
+        self.last_detail: Detail | None = None
+
+    def set_geometry(self, geometry: Geometry, index: GridIndex) -> None:
+        self.prepareGeometryChange()
+        self.geometry = geometry
+        self.index = index
+        b = geometry.bounds
+        self._bounds = QRectF(b.x, b.y, b.w, b.h).adjusted(-20, -20, 20, 20)
+        self._overview = None
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._bounds
+
+    # -- level of detail ---------------------------------------------------------------
+    def overview_zoom(self) -> float:
+        """Pixels per point of the overview picture."""
+        w, h = max(1.0, self._bounds.width()), max(1.0, self._bounds.height())
+        return min(OVERVIEW_SIDE / w, OVERVIEW_SIDE / h, math.sqrt(OVERVIEW_AREA / (w * h)))
+
+    def overview(self) -> QImage:
+        """The whole chart drawn flat once, reused while zoomed far out."""
+        if self._overview is None:
+            z = self.overview_zoom()
+            w = max(1, math.ceil(self._bounds.width() * z))
+            h = max(1, math.ceil(self._bounds.height() * z))
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            p = QPainter(image)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setTransform(QTransform.fromScale(z, z).translate(-self._bounds.left(),
+                                                                -self._bounds.top()))
+            self._paint_decorations(p, self._bounds, z, 96)
+            cells = list(set(self.index.boxes) | set(self.index.lines))
+            self._paint_flat(p, cells, z)
+            p.end()
+            self._overview = image
+        return self._overview
+
+    # -- painting ----------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        dpi = widget.logicalDpiY() if widget is not None else painter.device().logicalDpiY()
+        detail = detail_for(zoom, self.overview_zoom())
+        self.last_detail = detail
+        if detail is Detail.OVERVIEW:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(self._bounds, self.overview())
+            return
+        self._paint_decorations(painter, exposed, zoom, dpi)
+        index = self.index
+        if detail is Detail.FLAT:
+            self._paint_flat(painter, index.cells(exposed, index.cell), zoom)
+        else:
+            self._paint_lines(painter, index.cells(exposed, index.cell), zoom)
+            for box in index.boxes_in(exposed):
+                paint_box(painter, box, dpi)
+        if zoom >= TEXT_ZOOM / 3:
+            self._paint_labels(painter, exposed, dpi)
+
+    def _paint_decorations(self, p: QPainter, exposed: QRectF, zoom: float, dpi: int) -> None:
+        g = self.geometry
+        if g.pyramid is not None and len(g.pyramid.points) >= 3:
+            poly = QPolygonF([QPointF(x, y) for x, y in g.pyramid.points])
+            px, py = g.pyramid.pivot
+            turn = QTransform().translate(px, py).rotate(g.pyramid.tilt_degrees) \
+                .translate(-px, -py)
+            p.setPen(QPen(Palette.LINE, 1.2))
+            p.setBrush(QColor("#f8f9fb"))
+            p.drawPolygon(turn.map(poly))
+        for col in g.columns:
+            r = _qrect(col.rect)
+            if r.intersects(exposed):
+                p.fillRect(r, tint(col.color, 0.88))
+                if zoom >= TEXT_ZOOM / 3:
+                    p.setPen(Palette.MUTED)
+                    p.setFont(font_for(11, True, dpi))
+                    p.drawText(QRectF(r.x(), r.y() + 4, r.width(), 18),
+                               Qt.AlignmentFlag.AlignHCenter,
+                               f"{col.name} · {col.headcount:,} ({col.share:.0%})")
+        for band in g.bands:
+            r = _qrect(band.rect)
+            if r.intersects(exposed):
+                p.fillRect(r, tint(Palette.CUSTOMER.name(), 0.8))
+                p.setPen(Palette.CUSTOMER)
+                p.setFont(font_for(min(18.0, max(9.0, r.height() * 0.45)), True, dpi))
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, band.label)
+
+    def _pens(self, zoom: float) -> dict[ConnectorKind, QPen]:
+        cosmetic = zoom < 0.6
+        pens = {}
+        for kind, colour, style in (
+            (ConnectorKind.SOLID, Palette.LINE, Qt.PenStyle.SolidLine),
+            (ConnectorKind.DOTTED, Palette.DOTTED, Qt.PenStyle.DashLine),
+            (ConnectorKind.CUSTOMER, Palette.CUSTOMER, Qt.PenStyle.DotLine),
+        ):
+            pen = QPen(colour, 1.0 if cosmetic else 1.1, style)
+            pen.setCosmetic(cosmetic)
+            pens[kind] = pen
+        return pens
+
+    def _paint_lines(self, p: QPainter, cells: list[tuple[int, int]], zoom: float) -> None:
+        pens = self._pens(zoom)
+        grouped: dict[ConnectorKind, list[QLineF]] = {}
+        lines = self.index.lines
+        for key in cells:
+            for kind, segs in lines.get(key, {}).items():
+                grouped.setdefault(kind, []).extend(segs)
+        for kind, segs in grouped.items():
+            p.setPen(pens[kind])
+            p.drawLines(segs)
+
+    def _paint_flat(self, p: QPainter, cells: list[tuple[int, int]], zoom: float) -> None:
+        self._paint_lines(p, cells, zoom)
+        grouped: dict[int, list[QRectF]] = {}
+        rects = self.index.rects
+        for key in cells:
+            for rgba, rs in rects.get(key, {}).items():
+                grouped.setdefault(rgba, []).extend(rs)
+        p.setPen(Qt.PenStyle.NoPen)
+        for rgba, rs in grouped.items():
+            p.setBrush(self.index.colors[rgba])
+            p.drawRects(rs)
+
+    def _paint_labels(self, p: QPainter, exposed: QRectF, dpi: int) -> None:
+        for label in self.geometry.labels:
+            if not exposed.adjusted(-400, -50, 400, 50).contains(QPointF(label.x, label.y)):
+                continue
+            font = font_for(label.size, label.bold, dpi)
+            p.setFont(font)
+            p.setPen(Palette.INK)
+            width = p.fontMetrics().horizontalAdvance(label.text)
+            x = label.x - {"start": 0.0, "end": width}.get(label.anchor, width / 2)
+            p.drawText(QPointF(x, label.y), label.text)
+
+
+class MarkKind(enum.Enum):
+    SELECTION = "selection"
+    DROP_TARGET = "drop_target"
+    DROP_REFUSED = "drop_refused"
+
+
+class MarkItem(QGraphicsItem):
+    """An outline around one box: the selection, or the drop target while dragging."""
+
+    def __init__(self, kind: MarkKind) -> None:
+        super().__init__()
+        self.kind = kind
+        self.rect = QRectF()
+        self.setZValue(10 if kind is MarkKind.SELECTION else 11)
+        self.hide()
+
+    def mark(self, box: Box | None) -> None:
+        if box is None:
+            self.hide()
+            return
+        self.prepareGeometryChange()
+        self.rect = QRectF(box.x, box.y, box.w, box.h)
+        self.show()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self.rect.adjusted(-6, -6, 6, 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colour = {MarkKind.SELECTION: Palette.SELECTION, MarkKind.DROP_TARGET: Palette.DROP_OK,
+                  MarkKind.DROP_REFUSED: Palette.DROP_REFUSED}[self.kind]
+        pen = QPen(colour, 2.5)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4.0, 4.0)
+
+
+class GhostItem(QGraphicsItem):
+    """The dragged box and its subtree, following the mouse (moved with ``setPos``)."""
+
+    #: Beyond this many boxes the ghost draws flat rectangles only.
+    TEXT_LIMIT = 400
+
+    def __init__(self, boxes: list[Box]) -> None:
+        super().__init__()
+        self.boxes = boxes
+        rect = QRectF()
+        for b in boxes:
+            rect = rect.united(QRectF(b.x, b.y, b.w, b.h))
+        self._bounds = rect.adjusted(-2, -2, 2, 2)
+        self.setOpacity(0.55)
+        self.setZValue(20)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect
+        zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        dpi = widget.logicalDpiY() if widget is not None else 96
+        text = zoom >= TEXT_ZOOM and len(self.boxes) <= self.TEXT_LIMIT
+        painter.setPen(Qt.PenStyle.NoPen)
+        for b in self.boxes:
+            r = QRectF(b.x, b.y, b.w, b.h)
+            if not r.intersects(exposed):
+                continue
+            if text:
+                paint_box(painter, b, dpi)
+            else:
+                painter.fillRect(r, tint(b.style.unit_color, 0.4))

@@ -1,0 +1,111 @@
+"""ChartPresenter: keeps the scene in step with the document.
+
+After every change of the document (an edit, an undo, a redo, a new document) it lays the
+active scenario out again and hands the geometry to the scene, keeping the selection. It
+is also where the canvas's gestures become model edits: ``apply`` pushes one undo step
+and turns a refused edit into a status message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from orgdesigner.layout.geometry import Geometry
+from orgdesigner.model.document import Scenario
+from orgdesigner.model.edits import Edit, EditError
+from orgdesigner.model.graph import OrgGraph
+from orgdesigner.ui.canvas.scene import ChartScene
+from orgdesigner.ui.document import DocumentController
+
+__all__ = ["ChartPresenter", "LayoutFunction", "default_layout"]
+
+LayoutFunction = Callable[[Scenario, str | None], Geometry]
+
+
+def default_layout(scenario: Scenario, view: str | None) -> Geometry:
+    """The layout engine of ``orgdesigner.layout`` (imported when first needed)."""
+    from orgdesigner.layout import layout_scenario
+
+    return layout_scenario(scenario, view=view)
+
+
+class ChartPresenter(QObject):
+    """Document → layout → scene, and gestures → edits."""
+
+    #: A line for the status bar (refused edits, hints).
+    message = Signal(str)
+    #: The document changed: models over the old graph must reset now (sent first).
+    graph_changed = Signal()
+    #: The scene shows a new layout of the (possibly changed) document.
+    relaid_out = Signal()
+
+    def __init__(self, controller: DocumentController, scene: ChartScene | None = None,
+                 layout: LayoutFunction = default_layout, view: str | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.scene = scene if scene is not None else ChartScene(self)
+        self.layout = layout
+        #: A view forced from outside (``--view``); None follows the scenario's setting.
+        self.view_override = view
+        self._graph: OrgGraph | None = None
+        controller.changed.connect(self.relayout)
+        controller.replaced.connect(self._on_replaced)
+        self.relayout()
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario:
+        return self.controller.scenario
+
+    @property
+    def graph(self) -> OrgGraph:
+        """The hierarchy of the active scenario as it is now (built when first asked)."""
+        if self._graph is None or self._graph.scenario is not self.scenario:
+            self._graph = OrgGraph(self.scenario)
+        return self._graph
+
+    @property
+    def selected_id(self) -> str | None:
+        return self.scene.selected_id
+
+    def select(self, position_id: str | None) -> None:
+        self.scene.select(position_id)
+
+    def view_name(self) -> str:
+        return self.view_override or self.scenario.view.orientation.value
+
+    # -- document changes --------------------------------------------------------------
+    def relayout(self) -> None:
+        """Lay the active scenario out again and show it; the selection is kept when its
+        position still exists."""
+        self._graph = None
+        self.graph_changed.emit()
+        selected = self.scene.selected_id
+        if selected is not None and selected not in self.graph.positions:
+            self.scene.select(None)
+        self.scene.set_geometry(self.layout(self.scenario, self.view_override))
+        self.relaid_out.emit()
+
+    def _on_replaced(self) -> None:
+        self.scene.select(None)
+        self.relayout()
+
+    def set_view_override(self, view: str | None) -> None:
+        self.view_override = view
+        self.relayout()
+
+    # -- edits -------------------------------------------------------------------------
+    def apply(self, build: Callable[[], Edit], select: str | None = None) -> bool:
+        """Build an edit and make it one undo step. A refusal (``EditError``) changes
+        nothing and becomes a status message. ``select`` is selected afterwards."""
+        try:
+            self.controller.apply(build())
+        except EditError as err:
+            self.message.emit(str(err))
+            return False
+        if select is not None:
+            self.scene.select(select)
+        return True

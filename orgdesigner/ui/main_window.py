@@ -1,0 +1,168 @@
+"""The main window: canvas in the middle, outline and inspector docks, menus, toolbar and
+status bar. Thin on purpose: each feature is its own module (edit_actions, file_actions,
+panels) and the window only puts them together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+
+from orgdesigner.metrics.spans_layers import spans_and_layers
+from orgdesigner.model.document import OrgDocument, Orientation
+from orgdesigner.model.edits import change_view
+from orgdesigner.ui.canvas.presenter import ChartPresenter, LayoutFunction, default_layout
+from orgdesigner.ui.canvas.view import ChartView
+from orgdesigner.ui.document import DocumentController
+from orgdesigner.ui.edit_actions import EditActions
+from orgdesigner.ui.panels.inspector import InspectorPanel
+from orgdesigner.ui.panels.outline import OutlinePanel
+
+__all__ = ["MainWindow", "status_text", "DROP_SUFFIXES"]
+
+#: Files that can be dropped on the window (opened or imported).
+DROP_SUFFIXES = (".orgchart", ".csv", ".graphml", ".xml")
+
+
+def status_text(presenter: ChartPresenter) -> str:
+    """Headcount, layers and average span of the active scenario."""
+    figures = spans_and_layers(presenter.graph)
+    span = "–" if figures.average_span is None else f"{figures.average_span:.1f}"
+    vacant = figures.positions - figures.people
+    return (f"{presenter.scenario.name}: headcount {figures.people:,}"
+            f" ({vacant:,} vacant) · {figures.layer_count} layers · average span {span}")
+
+
+class MainWindow(QMainWindow):
+    """One open document. ``with_files=False`` leaves out the File actions (tests)."""
+
+    def __init__(self, doc: OrgDocument | None = None, path: Path | None = None, *,
+                 layout: LayoutFunction = default_layout, view: str | None = None,
+                 with_files: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle("OrgDesigner")
+        self.controller = DocumentController(doc, path, parent=self)
+        self.presenter = ChartPresenter(self.controller, layout=layout, view=view, parent=self)
+        self.chart_view = ChartView(self.presenter, self)
+        self.setCentralWidget(self.chart_view)
+        self.edit_actions = EditActions(self.presenter, self.chart_view, self)
+        self.outline = OutlinePanel(self.presenter, center_on=self.chart_view.center_on_box)
+        self.inspector = InspectorPanel(self.presenter)
+        self.outline_dock = self._dock("Outline", self.outline,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("Inspector", self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.figures = QLabel(self)
+        self.statusBar().addPermanentWidget(self.figures)
+        self.presenter.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.presenter.relaid_out.connect(self._update_figures)
+        self.edit_actions.find_requested.connect(self.show_search)
+        self.file_actions = None
+        self._build_menus(with_files)
+        self._update_figures()
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+
+    def _dock(self, title: str, widget: object, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.lower())
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self, with_files: bool) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        if with_files:
+            from orgdesigner.ui.file_actions import FileActions
+
+            self.file_actions = FileActions(self)
+            self.file_actions.install(file_menu, toolbar)
+            file_menu.addSeparator()
+            toolbar.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        view_menu = bar.addMenu("&View")
+        self.edit_actions.install(edit_menu, view_menu, toolbar)
+        view_menu.addSeparator()
+        self.orientation_group = QActionGroup(self)
+        self.orientation_actions: dict[Orientation, QAction] = {}
+        for orientation, label in ((Orientation.CLASSIC, "&Classic pyramid"),
+                                   (Orientation.HORIZONTAL, "&Horizontal"),
+                                   (Orientation.INVERTED, "Customer on &top (inverted)")):
+            action = QAction(label, self, checkable=True)
+            action.triggered.connect(lambda _c=False, o=orientation: self.set_orientation(o))
+            self.orientation_group.addAction(action)
+            view_menu.addAction(action)
+            self.orientation_actions[orientation] = action
+        view_menu.addSeparator()
+        view_menu.addAction(self.outline_dock.toggleViewAction())
+        view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.presenter.relaid_out.connect(self._check_orientation)
+        self._check_orientation()
+
+    # -- view --------------------------------------------------------------------------
+    def set_orientation(self, orientation: Orientation) -> None:
+        """Switch the classic / horizontal / inverted view (saved in the document)."""
+        presenter = self.presenter
+        presenter.view_override = None
+        if presenter.scenario.view.orientation is orientation:
+            presenter.relayout()
+        else:
+            presenter.apply(lambda: change_view(self.controller.doc, orientation=orientation))
+        self.chart_view.fit_all()
+
+    def _check_orientation(self) -> None:
+        current = Orientation(self.presenter.view_name())
+        self.orientation_actions[current].setChecked(True)
+
+    def _update_figures(self) -> None:
+        self.figures.setText(status_text(self.presenter))
+
+    def show_search(self) -> None:
+        self.outline_dock.show()
+        self.outline_dock.raise_()
+        self.outline.focus_search()
+
+    # -- window events -----------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        path = self._dropped_path(event)
+        if path is not None and self.file_actions is not None:
+            event.acceptProposedAction()
+            self.file_actions.open_or_import(path)
+
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        for url in mime.urls() if mime.hasUrls() else []:
+            if url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if path.suffix.lower() in DROP_SUFFIXES:
+                    return path
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.file_actions is not None and not self.file_actions.confirm_close():
+            event.ignore()
+            return
+        event.accept()
