@@ -65,6 +65,8 @@ def _guarded_root(data: bytes, source: str) -> Any:
     except defusedxml.ExternalReferenceForbidden:
         raise LoadError(f"{source}: refused: the file refers to external resources.") \
             from None
+    except (LookupError, ValueError) as err:  # e.g. encoding="no-such-encoding"
+        raise LoadError(f"{source}: cannot be read as XML ({err}).") from None
     except ET.ParseError as err:
         line, column = err.position
         raise LoadError(f"{source}: not valid XML at line {line}, column {column + 1} "
