@@ -15,7 +15,7 @@ from pathlib import Path
 
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.io import SUPPORTED_SUFFIXES, read_document, write_document
-from orgdesigner.io.csv import ColumnMapping
+from orgdesigner.io.csv import ColumnMapping, import_csv
 from orgdesigner.io.csv_format import FIELDS, ManagerRef
 from orgdesigner.io.templates import TEMPLATE_NAMES, list_templates, load_template
 from orgdesigner.model.document import OrgDocument, now_iso
@@ -41,6 +41,9 @@ _FIELD_HELP = {
     "notes": "free notes",
 }
 _FORMATS = ", ".join(SUPPORTED_SUFFIXES)
+#: Spreadsheet text exports that are CSV under another name (Excel's "Unicode Text"
+#: saves a tab-separated UTF-16 .txt).
+CSV_LIKE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,7 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "empty name skips a column). Every problem is reported with its row and nothing "
         "is written unless the whole file is good.",
     )
-    imp.add_argument("input", type=Path, metavar="IN", help="the .csv or .graphml file")
+    imp.add_argument("input", type=Path, metavar="IN",
+                     help="the CSV (.csv, .tsv, .txt) or GraphML (.graphml) file")
     imp.add_argument("-o", "--output", required=True, type=Path, metavar="OUT",
                      help=f"the chart to write, usually .orgchart (any of {_FORMATS})")
     imp.add_argument("--title", help="title of the chart (default: from the file name)")
@@ -104,12 +108,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace) -> int:
     """Import a CSV or GraphML file and write it as a chart."""
     mapping = mapping_from_args(args)
-    if mapping is not None and args.input.suffix.casefold() != ".csv":
+    is_csv = args.input.suffix.casefold() in CSV_LIKE_SUFFIXES
+    if mapping is not None and not is_csv:
         raise OrgDesignerError(
             f"{args.input}: the column mapping flags apply to CSV files only"
         )
     _check_output(args.output, (args.input,))
-    doc = read_document(args.input, mapping=mapping)
+    doc = import_csv(args.input, mapping) if is_csv else read_document(args.input)
     if args.title is not None:
         doc = _retitled(doc, args.title)
     _write(doc, args.output, (args.input,))

@@ -155,6 +155,17 @@ def test_import_uses_the_column_mapping_flags(capsys, tmp_path) -> None:
     assert code == 2 and "Personalnummer" in err and not plain.exists()
 
 
+def test_import_reads_excel_unicode_text(capsys, tmp_path) -> None:
+    source = tmp_path / "export.txt"  # Excel's "Unicode Text": UTF-16, tab-separated
+    source.write_bytes(HR_EXPORT.replace(",", "\t").replace('"0\t8"', "0,8")
+                       .encode("utf-16"))
+    out_file = tmp_path / "org.orgchart"
+    code, _, err = _run(capsys, "import", str(source), "-o", str(out_file))
+    assert code == 0, err
+    by_holder = {p.holder: p for p in native.load(out_file).scenario().positions}
+    assert by_holder["Chloé Dubois"].fte == 0.8 and by_holder["Dmitri Ivanov"].title == "CFO"
+
+
 def test_import_problems_are_all_reported_and_nothing_is_written(capsys, tmp_path) -> None:
     source = tmp_path / "hr.csv"
     source.write_text(BROKEN_EXPORT, encoding="utf-8")
