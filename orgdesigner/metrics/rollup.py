@@ -67,13 +67,15 @@ class _Acc:
             if self.headcount else None)
 
 
-def _accumulate(items: Iterable[tuple[str, Position]], key_of: Callable[[str], object]
+def _accumulate(items: Iterable[tuple[str, Position]],
+                key_of: Callable[[str, object], object], default: object = None
                 ) -> dict[object, _Acc]:
-    """Totals by ``key_of(position id)`` over (id, position) pairs, in one tight loop."""
+    """Totals by ``key_of(position id, default)`` over (id, position) pairs, in one tight
+    loop (``key_of`` is typically a dict's ``get``)."""
     # Per key: [positions, headcount, fte, cost, vacancies, customer-facing]
     sums: dict[object, list[float]] = {}
     for pid, p in items:
-        key = key_of(pid)
+        key = key_of(pid, default)
         row = sums.get(key)
         if row is None:
             row = sums[key] = [0, 0, 0.0, 0.0, 0, 0]
@@ -106,7 +108,7 @@ def unit_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
 
 def _unit_rollups(g: LazyOrgGraph) -> list[Rollup]:
     positions = g.positions
-    direct = _accumulate(positions.items(), lambda pid: positions[pid].unit_id)
+    direct = _accumulate(positions.items(), lambda pid, _: positions[pid].unit_id)
     total: dict[str, _Acc] = {uid: _Acc() for uid in g.units}
     for uid in g.units:
         acc = direct.get(uid)
@@ -201,8 +203,7 @@ def _division_sums(g: LazyOrgGraph) -> dict[object, _Acc]:
     """Totals per division key (``OUTSIDE`` for the rest): one pass over the positions."""
     def compute() -> dict[object, _Acc]:
         member, _ = division_membership(g)
-        get = member.get
-        return _accumulate(g.positions.items(), lambda pid: get(pid, OUTSIDE))
+        return _accumulate(g.positions.items(), member.get, OUTSIDE)
     return g.memo("division_sums", compute)
 
 
