@@ -158,6 +158,7 @@ def run_templates(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Write a fresh chart from a template."""
+    _check_output(args.output)
     doc = load_template(args.template)
     if args.title is not None:
         doc = _retitled(doc, args.title)
@@ -191,9 +192,15 @@ def _retitled(doc: OrgDocument, title: str) -> OrgDocument:
 
 
 def _check_output(output: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """Refuse an output that is a folder or one of the inputs."""
+    """Refuse, before any work is done, an output of an unknown type, a folder, or one of
+    the inputs."""
     if output.is_dir():
         raise OrgDesignerError(f"{output}: is a folder; give a file name with -o")
+    if output.suffix.casefold() not in SUPPORTED_SUFFIXES:
+        shown = repr(output.suffix) if output.suffix else "no extension"
+        raise OrgDesignerError(
+            f"{output}: unknown output type ({shown}); OrgDesigner writes {_FORMATS}"
+        )
     for source in inputs:
         if _same_file(source, output):
             raise OrgDesignerError(

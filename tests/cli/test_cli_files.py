@@ -199,6 +199,13 @@ def test_import_mapping_flags_are_for_csv_only(capsys, tmp_path) -> None:
     assert not (tmp_path / "g.orgchart").exists()
 
 
+def test_import_checks_the_output_type_before_reading(capsys, tmp_path) -> None:
+    code, _, err = _run(capsys, "import", str(tmp_path / "nope.csv"), "-o",
+                        str(tmp_path / "org"))
+    assert code == 2 and "unknown output type (no extension)" in err
+    assert "nope.csv" not in err.split(":", 2)[1]
+
+
 def test_import_of_a_missing_file_fails_cleanly(capsys, tmp_path) -> None:
     code, _, err = _run(capsys, "import", str(tmp_path / "nope.csv"), "-o",
                         str(tmp_path / "x.orgchart"))
