@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
 
 from orgdesigner.model.document import OrgDocument, Scenario
 
@@ -32,7 +31,9 @@ def reference_problems(doc: OrgDocument) -> list[str]:
     return problems[:_MAX_PROBLEMS]
 
 
-def _duplicates(ids: Iterable[str]) -> list[str]:
+def _duplicates(ids: list[str]) -> list[str]:
+    if len(set(ids)) == len(ids):  # the usual case, at C speed
+        return []
     return [i for i, n in Counter(ids).items() if n > 1]
 
 
@@ -40,24 +41,30 @@ def scenario_reference_problems(scenario: Scenario, where: str = "scenario") -> 
     """Dangling or duplicate ids in one scenario; ``where`` prefixes each message."""
     out: list[str] = []
     at = f"{where} ({scenario.name!r})"
-    positions = {p.id for p in scenario.positions}
+    position_ids = [p.id for p in scenario.positions]
+    positions = set(position_ids)
     units = {u.id for u in scenario.units}
-    for kind, ids in (("position", [p.id for p in scenario.positions]),
+    for kind, ids in (("position", position_ids),
                       ("unit", [u.id for u in scenario.units]),
                       ("team", [t.id for t in scenario.teams]),
                       ("process", [p.id for p in scenario.processes]),
                       ("note", [n.id for n in scenario.notes])):
         for dup in _duplicates(ids)[:20]:
             out.append(f"{at}: {kind} id {dup!r} is used more than once")
-    for i, line in enumerate(scenario.lines):
-        for end, pid in (("manager_id", line.manager_id), ("report_id", line.report_id)):
-            if pid not in positions:
-                out.append(f"{at}.lines[{i}].{end}: no position {pid!r}")
-        if len(out) >= _MAX_PROBLEMS:
-            return out
-    for i, p in enumerate(scenario.positions):
-        if p.unit_id is not None and p.unit_id not in units:
-            out.append(f"{at}.positions[{i}] (id {p.id!r}).unit_id: no unit {p.unit_id!r}")
+    lines = scenario.lines
+    ends = {line.manager_id for line in lines} | {line.report_id for line in lines}
+    if not ends <= positions:  # only then look for the lines to name
+        for i, line in enumerate(lines):
+            for end, pid in (("manager_id", line.manager_id), ("report_id", line.report_id)):
+                if pid not in positions:
+                    out.append(f"{at}.lines[{i}].{end}: no position {pid!r}")
+            if len(out) >= _MAX_PROBLEMS:
+                return out
+    if not {p.unit_id for p in scenario.positions} <= units | {None}:
+        for i, p in enumerate(scenario.positions):
+            if p.unit_id is not None and p.unit_id not in units:
+                out.append(f"{at}.positions[{i}] (id {p.id!r}).unit_id: "
+                           f"no unit {p.unit_id!r}")
     for i, u in enumerate(scenario.units):
         if u.parent_id is not None and u.parent_id not in units:
             out.append(f"{at}.units[{i}] (id {u.id!r}).parent_id: no unit {u.parent_id!r}")

@@ -90,7 +90,7 @@ def loads(data: str | bytes, source: str = "<document>") -> OrgDocument:
         else:
             raw = _parse_json(text, source)
             doc = _validate_python(_migrate(raw, version, source), source)
-    problems = reference_problems(doc)
+        problems = reference_problems(doc)
     if problems:
         raise LoadError(_listing(source, "refers to things that are not there", problems))
     return doc
