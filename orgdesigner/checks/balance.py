@@ -6,13 +6,17 @@ computed from the shared division roll-up)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from orgdesigner.checks.finding import Family, Finding, Severity
-from orgdesigner.layout.geometry import BalanceFigures
 from orgdesigner.metrics.hierarchy import lean
 from orgdesigner.metrics.rollup import pyramid_balance
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.profile import CheckProfile
+
+if TYPE_CHECKING:
+    from orgdesigner.layout.geometry import BalanceFigures
 
 __all__ = ["RULES", "balance_figures", "heavy_division", "tipping_torque"]
 

@@ -42,7 +42,8 @@ def divisions_without_customer(graph: OrgGraph, scenario: Scenario,
     """CUSTOMER_DIVISION_NONE: a division (with people) where nobody faces the customer."""
     return [Finding(
         code="CUSTOMER_DIVISION_NONE", severity=Severity.INFO, family=F, ids=(r.id,),
-        message=f"Nobody in {r.name} ({r.headcount} people) is customer-facing.",
+        message=f"Nobody in {r.name} ({r.headcount} "
+                f"{'person' if r.headcount == 1 else 'people'}) is customer-facing.",
         suggestion="Check that its people know which customer-facing colleagues they serve.")
         for r in division_rollups(lean(graph))
         if r.id != OUTSIDE and r.headcount and not r.customer_facing]

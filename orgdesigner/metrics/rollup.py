@@ -11,13 +11,16 @@ same columns as the customer-on-top pyramid).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from orgdesigner.layout.geometry import BalanceFigures
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
 from orgdesigner.model.document import Position, Scenario
 from orgdesigner.model.graph import OrgGraph
+
+if TYPE_CHECKING:  # the layout package is heavy; BalanceFigures is imported when used
+    from orgdesigner.layout.geometry import BalanceFigures
 
 __all__ = ["Rollup", "division_membership", "division_rollups", "org_rollup", "pyramid_balance",
            "unit_rollups"]
@@ -244,6 +247,8 @@ def pyramid_balance(graph: OrgGraph | Scenario, tolerance: float = 0.15) -> Bala
 
 
 def _pyramid(g: LazyOrgGraph, tolerance: float) -> BalanceFigures:
+    from orgdesigner.layout.geometry import BalanceFigures  # noqa: PLC0415 - heavy package
+
     _, names = division_membership(g)
     accs = _division_sums(g)
     n = len(names)
