@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from orgdesigner.layout.geometry import Geometry
+from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
 from orgdesigner.model.document import LineKind, Position, ReportingLine, Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.render.options import MIN_TEXT_PT
@@ -73,6 +73,12 @@ class _Planner:
             else:
                 self.dotted.append(line)
         self.capacity = max(12, int(self.area.w * self.area.h / 2500))
+        self.min_scale = 1.0  # set from the first layout: the smallest legible scale
+        self.legend: list = []
+        self.view = scenario.view.orientation.value
+        self.drawn: set[str] = set()
+        self.full_boxes: dict[str, Box] = {}
+        self.full_into: dict[str, list[Connector]] = {}
         self.pages: list[ChartPage] = []
         self.continued: list[dict[str, str]] = []
         self.first_page_of: dict[str, int] = {}  # position id -> page index it heads
@@ -113,7 +119,7 @@ class _Planner:
 
     def _legible(self, geometry: Geometry) -> bool:
         window = fit_window(geometry.bounds, self.area, MAX_SCALE)
-        return smallest_text(geometry) * window.scale >= MIN_TEXT_PT
+        return smallest_text(geometry) * window.scale >= MIN_TEXT_PT - 1e-9
 
     def _add(self, geometry: Geometry, section: str, outline: list[tuple[str, int]],
              cut: Iterable[str] = ()) -> int:
@@ -123,78 +129,107 @@ class _Planner:
                                     outline=outline, key=f"booklet-{index + 1}",
                                     gauge=False))
         self.continued.append({pid: pid for pid in cut})
+        self.drawn.update(b.id for b in geometry.boxes)
         self.tick()
         return index
 
     # -- pagination --------------------------------------------------------------------
     def paginate(self, roots: list[str], trail: str, level: int,
                  outline: list[tuple[str, int]] | None = None) -> None:
-        """Pages for the subtrees under ``roots``: small neighbours share a page, big
-        ones are cut. Each page gets an outline entry at ``level`` unless ``outline``."""
-        packs: list[list[str]] = []
-        current: list[str] = []
-        total = 0
+        """Pages for the subtrees under ``roots``: each subtree is laid out once; those that
+        fit are packed onto shared pages in rows (chart order), then the bigger ones are
+        cut. Each page gets an outline entry at ``level`` (``outline`` replaces the
+        first page's entry and suppresses the others' when given)."""
+        shelf = _Shelf(self.area.w / self.min_scale, self.area.h / self.min_scale)
+        pending: list[tuple[str, Geometry]] = []
+
+        def flush() -> None:
+            nonlocal outline
+            for placed in shelf.pages(pending):
+                names = [pid for pid, _, _, _ in placed]
+                entry = [(self._names(names), level)] if outline is None else outline
+                index = self._add(_compose(placed, self.legend, self.view),
+                                  f"{trail} › {self._names(names)}", entry)
+                for pid in names:
+                    self.first_page_of.setdefault(pid, index)
+                outline = []
+            pending.clear()
+
+        too_big: list[str] = []
         for root in roots:
-            n = self.size.get(root, 1)
-            if current and total + n > self.capacity:
-                packs.append(current)
-                current, total = [], 0
-            current.append(root)
-            total += n
-        if current:
-            packs.append(current)
-        for pack in packs:
-            self._pack(pack, trail, level, outline)
-            outline = []
+            if self.size.get(root, 1) <= self.capacity:
+                geometry = self._subtree_geometry(root)
+                if self._legible(geometry):
+                    pending.append((root, geometry))
+                    continue
+            too_big.append(root)
+        flush()  # the subtrees that fit first, packed; then each big one, cut
+        for root in too_big:
+            entry = [(self.graph.positions[root].label, level)] if outline is None else outline
+            if outline is not None:
+                outline = []
+            self._cut(root, trail, level, entry)
+
+    def _subtree_geometry(self, root: str) -> Geometry:
+        """The subtree as the layout of the whole chart placed it (a tidy tree lays out a
+        subtree the same wherever it hangs), or a layout of its own."""
+        ids = self._down_to([root], 10**9)
+        boxes = [self.full_boxes.get(i) for i in ids]
+        if self.full_boxes and all(b is not None for b in boxes):
+            keep = set(ids)
+            connectors = [c for i in ids for c in self.full_into.get(i, ())
+                          if c.source_id in keep]
+            xs = [b.x for b in boxes] + [b.x + b.w for b in boxes]  # type: ignore[union-attr]
+            ys = [b.y for b in boxes] + [b.y + b.h for b in boxes]  # type: ignore[union-attr]
+            for c in connectors:
+                xs += [p[0] for p in c.points]
+                ys += [p[1] for p in c.points]
+            x0, y0 = min(xs), min(ys)
+            return Geometry(view=self.view, boxes=boxes, connectors=connectors,  # type: ignore[arg-type]
+                            legend=self.legend, bounds=Rect(x0, y0, max(xs) - x0, max(ys) - y0))
+        return self.layout(self._scenario(ids))
+
+    def use_full_layout(self, geometry: Geometry) -> None:
+        """Take subtree geometries from this layout of the whole scenario."""
+        self.full_boxes = {b.id: b for b in geometry.boxes}
+        self.full_into = {}
+        for c in geometry.connectors:
+            self.full_into.setdefault(c.target_id, []).append(c)
 
     def _names(self, pack: Sequence[str]) -> str:
         first = self.graph.positions[pack[0]].label
         return first if len(pack) == 1 else f"{first} and {len(pack) - 1} more"
 
-    def _pack(self, pack: list[str], trail: str, level: int,
-              outline: list[tuple[str, int]] | None) -> None:
-        total = sum(self.size.get(r, 1) for r in pack)
-        entry = [(self._names(pack), level)] if outline is None else outline
-        if total <= self.capacity:
-            ids = self._down_to(pack, 10**9)
-            geometry = self.layout(self._scenario(ids))
-            if self._legible(geometry):
-                index = self._add(geometry, f"{trail} › {self._names(pack)}", entry)
-                for r in pack:
-                    self.first_page_of.setdefault(r, index)
-                return
-        if len(pack) > 1:
-            half = len(pack) // 2
-            self._pack(pack[:half], trail, level, outline)
-            self._pack(pack[half:], trail, level, None if outline is None else [])
-            return
-        self._cut(pack[0], trail, level, entry)
-
     def _cut(self, root: str, trail: str, level: int, outline: list[tuple[str, int]]) -> None:
-        """A page with the top layers of ``root``'s subtree, then pages below the cut."""
+        """A page with the top layers of ``root``'s subtree (as many as fit legibly, from
+        two layers on), then the pages below the cut. A head with too many reports for
+        one page, already drawn on the page above, gets no page of its own: its reports'
+        pages follow directly."""
+        label = self.graph.positions[root].label
         geometry: Geometry | None = None
-        depth = 4
-        ids: list[str] = []
-        while depth >= 2:
-            ids = self._down_to([root], depth)
-            if len(ids) <= self.capacity:
-                candidate = self.layout(self._scenario(ids))
-                if self._legible(candidate):
-                    geometry = candidate
-                    break
-            depth -= 1
-        if geometry is None:  # too many direct reports: the head alone, then the reports
-            depth, ids = 1, [root]
+        depth, ids = 1, [root]
+        for d in (2, 3, 4):
+            trial = self._down_to([root], d)
+            if len(trial) > self.capacity or len(trial) == len(ids):
+                break
+            candidate = self.layout(self._scenario(trial))
+            if not self._legible(candidate):
+                break
+            geometry, depth, ids = candidate, d, trial
+        if geometry is None and root in self.drawn:
+            before = len(self.pages)
+            self.paginate(self.children[root], f"{trail} › {label}", level,
+                          outline or [(label, level)])
+            if len(self.pages) > before:
+                self.first_page_of.setdefault(root, before)
+            return
+        if geometry is None:  # not shown anywhere yet: a page of its own, then its reports
             geometry = self.layout(self._scenario(ids))
         inner = set(self._down_to([root], depth - 1)) if depth > 1 else set()
         frontier = [pid for pid in ids if pid not in inner and self.children[pid]]
-        label = self.graph.positions[root].label
         index = self._add(geometry, f"{trail} › {label}", outline, cut=frontier)
         self.first_page_of.setdefault(root, index)
-        if depth == 1:
-            self.paginate(self.children[root], f"{trail} › {label}", level + 1)
-        else:
-            self.paginate(frontier, f"{trail} › {label}", level + 1)
+        self.paginate(frontier, f"{trail} › {label}", level + 1)
 
 
 def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
@@ -214,6 +249,10 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
             overview.add(pid)
     ordered = [pid for top in graph.tops() for pid in graph.walk(top) if pid in overview]
     over_geometry = (overview_layout or layout)(planner._scenario(ordered))
+    planner.legend = list(over_geometry.legend)
+    planner.use_full_layout(layout(planner._scenario(
+        [pid for top in graph.tops() for pid in graph.walk(top)])))
+    planner.min_scale = min(MAX_SCALE, MIN_TEXT_PT / smallest_text(over_geometry))
     planner._add(over_geometry, "Overview: top of the organisation",
                  [("Overview", 0)], cut=[pid for pid in ordered if any(
                      k not in overview for k in planner.children[pid])])
@@ -261,3 +300,53 @@ def _continuation(planner: _Planner, pid: str) -> int | None:
         if page is not None:
             candidates.append(page)
     return min(candidates) if candidates else None
+
+
+class _Shelf:
+    """Packs laid-out subtrees onto pages in rows (left to right, then the next row)."""
+
+    GAP_X = 28.0
+    GAP_Y = 36.0
+
+    def __init__(self, width: float, height: float) -> None:
+        self.width = width
+        self.height = height
+
+    def pages(self, items: list[tuple[str, Geometry]]
+              ) -> list[list[tuple[str, Geometry, float, float]]]:
+        pages: list[list[tuple[str, Geometry, float, float]]] = []
+        page: list[tuple[str, Geometry, float, float]] = []
+        x = y = row_h = 0.0
+        for pid, g in items:
+            w, h = g.bounds.w, g.bounds.h
+            if page and x > 0 and x + w > self.width:  # next row
+                x, y, row_h = 0.0, y + row_h + self.GAP_Y, 0.0
+            if page and y + h > self.height:  # next page
+                pages.append(page)
+                page, x, y, row_h = [], 0.0, 0.0, 0.0
+            page.append((pid, g, x, y))
+            x += w + self.GAP_X
+            row_h = max(row_h, h)
+        if page:
+            pages.append(page)
+        return pages
+
+
+def _compose(placed: list[tuple[str, Geometry, float, float]], legend: list,
+             view: str) -> Geometry:
+    """One geometry from subtrees placed at (x, y) offsets."""
+    if len(placed) == 1 and placed[0][2] == 0 and placed[0][3] == 0:
+        return placed[0][1]
+    boxes: list[Box] = []
+    connectors: list[Connector] = []
+    right = bottom = 0.0
+    for _, g, x, y in placed:
+        dx, dy = x - g.bounds.x, y - g.bounds.y
+        boxes += [Box(b.id, b.x + dx, b.y + dy, b.w, b.h, b.lines, b.style) for b in g.boxes]
+        connectors += [Connector(c.source_id, c.target_id,
+                                 [(px + dx, py + dy) for px, py in c.points], c.kind)
+                       for c in g.connectors]
+        right = max(right, x + g.bounds.w)
+        bottom = max(bottom, y + g.bounds.h)
+    return Geometry(view=view, boxes=boxes, connectors=connectors,
+                    legend=legend or placed[0][1].legend, bounds=Rect(0.0, 0.0, right, bottom))

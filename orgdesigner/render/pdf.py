@@ -28,10 +28,20 @@ __all__ = ["export_pdf", "LayoutFn"]
 LayoutFn = Callable[[Scenario], Geometry]
 
 
-def _default_layout(scenario: Scenario) -> Geometry:
-    from orgdesigner.layout import layout_scenario
+class _EngineLayout:
+    """The layout engine, kept between calls: a booklet lays out hundreds of parts of one
+    scenario, and the engine reuses measured labels and subtree shapes between them."""
 
-    return layout_scenario(scenario)
+    def __init__(self) -> None:
+        self._engine = None
+
+    def __call__(self, scenario: Scenario) -> Geometry:
+        from orgdesigner.layout import LayoutEngine
+
+        if self._engine is None:
+            self._engine = LayoutEngine(scenario)
+            return self._engine.geometry()
+        return self._engine.update(scenario, scenario.view.orientation)
 
 
 def _with_view(scenario: Scenario, view: str | None) -> Scenario:
@@ -65,7 +75,7 @@ def export_pdf(doc: OrgDocument, path: str | os.PathLike[str], options: PdfOptio
     except ValueError as err:
         raise OrgDesignerError(str(err)) from None
     scenario = _with_view(scenario, options.view)
-    layout_fn = layout or _default_layout
+    layout_fn = layout or _EngineLayout()
     view = scenario.view.orientation.value
     title = options.title or doc.meta.title
     frame = PageFrame(width, height, options.margin, title,
@@ -113,7 +123,9 @@ def _plan(doc: OrgDocument, scenario: Scenario, geometry: Geometry, options: Pdf
         if section_view is Orientation.INVERTED:  # a division's subtree has no pyramid
             section_view = Orientation.CLASSIC
         sections = _with_view(scenario, section_view.value)
-        booklet = plan_booklet(sections, layout_fn, frame, warnings=warnings,
+        booklet = plan_booklet(sections, layout_fn if layout_fn is not None and
+                               not isinstance(layout_fn, _EngineLayout) else _EngineLayout(),
+                               frame, warnings=warnings,
                                overview_layout=None, tick=lambda: writer.step(0))
         pages = booklet.pages
         if scenario.view.orientation is Orientation.INVERTED:
