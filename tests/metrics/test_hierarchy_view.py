@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from metricskit import chart
 
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
+from orgdesigner.model.document import LineKind, Position, ReportingLine, Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.synthetic import generate_org
 
@@ -53,3 +56,25 @@ def test_networkx_graphs_are_built_only_when_asked_for():
     assert lean(g) is g
     plain = OrgGraph(s)
     assert lean(plain) is lean(plain)  # cached per graph
+
+
+_IDS = [f"n{i}" for i in range(12)] + ["ghost"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_IDS), st.sampled_from(_IDS), st.booleans()),
+                max_size=30))
+def test_any_lines_give_the_same_answers_as_networkx(raw):
+    s = Scenario(id="s", name="S", positions=[Position(id=i) for i in _IDS[:-1]],
+                 lines=[ReportingLine(manager_id=m, report_id=r,
+                                      kind=LineKind.DOTTED if d else LineKind.SOLID)
+                        for m, r, d in raw])
+    fast, slow = LazyOrgGraph(s), OrgGraph(s)
+    assert fast.tops() == slow.tops()
+    assert fast.depths() == slow.depths()
+    assert fast.unreachable() == slow.unreachable()
+    assert sorted(map(sorted, fast.cycles())) == sorted(map(sorted, slow.cycles()))
+    assert fast.dangling == slow.dangling and fast.extra_managers == slow.extra_managers
+    for pid in s.positions:
+        assert fast.reports(pid.id) == slow.reports(pid.id)
+        assert fast.subtree(pid.id) == slow.subtree(pid.id)
