@@ -17,17 +17,18 @@ one-shot form for the PDF export and the command line.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from orgdesigner.layout.forest import Forest, build_forest, unit_colors
-from orgdesigner.layout.geometry import BoxStyle, Geometry, LegendEntry
+from orgdesigner.layout.geometry import BoxStyle, ConnectorKind, Geometry, LegendEntry
+from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import BoxLabel, TextMeasurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout
-from orgdesigner.layout.views import tree_geometry
+from orgdesigner.layout.views import LEVEL_GAP, tree_geometry
 from orgdesigner.metrics.balance import assign_divisions
-from orgdesigner.model.document import Orientation, PositionKind, Scenario
+from orgdesigner.model.document import Orientation, Position, PositionKind, Scenario, Unit
 from orgdesigner.perf import paused_gc
 
 __all__ = ["LayoutEngine", "layout_scenario", "as_orientation"]
@@ -55,17 +56,29 @@ class LayoutEngine:
         self._caches: dict[str, TidyCache] = {}
         self._labels: dict[str, tuple[object, str, int, BoxLabel]] = {}
         self.view = as_orientation(view, scenario)
+        self._state: TreeState | None = None
         self._geometry = self._layout(scenario)
 
     def geometry(self) -> Geometry:
         """The current geometry."""
         return self._geometry
 
-    def update(self, scenario: Scenario, view: Orientation | str | None = None) -> Geometry:
+    def update(self, scenario: Scenario, view: Orientation | str | None = None, *,
+               changed: Iterable[str] | None = None) -> Geometry:
         """Lay out the scenario again after an edit (or in another view) and return the new
-        geometry; unchanged subtrees are reused."""
-        if view is not None:
-            self.view = as_orientation(view, scenario)
+        geometry. ``changed``, when the caller knows it, names the positions the edit
+        added, removed or edited, or gave another solid-line manager (for a removal that
+        re-homes reports: the removed position and its reports); the classic and
+        horizontal views then patch only what the edit moved. Without it (or for edits of
+        units, view settings, collapsed subtrees...), everything is re-read, reusing the
+        measured labels and unchanged subtree shapes."""
+        new_view = self.view if view is None else as_orientation(view, scenario)
+        if changed is not None and new_view is self.view and self._state is not None:
+            patched = patch_tree(self._state, scenario, changed, self._label)
+            if patched is not None:
+                self._geometry = patched
+                return patched
+        self.view = new_view
         self._geometry = self._layout(scenario)
         return self._geometry
 
@@ -97,16 +110,24 @@ class LayoutEngine:
             if prev is not None and prev[0] is p and prev[1] == unit and prev[2] == count:
                 labels[pid] = prev[3]
                 continue
-            name = p.holder.strip() or "Vacant"
-            label = measure(name, p.title, unit, count)
+            label = measure(p.holder.strip() or "Vacant", p.title, unit, count)
             cached[pid] = (p, unit, count, label)
             labels[pid] = label
         return labels
 
-    def _styles(self, scenario: Scenario, forest: Forest, division_of: Mapping[str, str | None]
-                ) -> tuple[dict[str, BoxStyle], list[LegendEntry]]:
-        colors = unit_colors(scenario)
-        used: set[str] = set()
+    def _label(self, p: Position, unit: str, count: int) -> BoxLabel:
+        """The measured label of one position (cached while the position is unchanged)."""
+        prev = self._labels.get(p.id)
+        if prev is not None and prev[0] is p and prev[1] == unit and prev[2] == count:
+            return prev[3]
+        label = self.measurer.box_label(p.holder.strip() or "Vacant", p.title, unit, count)
+        self._labels[p.id] = (p, unit, count, label)
+        return label
+
+    def _styles(self, forest: Forest, division_of: Mapping[str, str | None],
+                colors: Mapping[str, tuple[str | None, str | None]]
+                ) -> tuple[dict[str, BoxStyle], dict[str, int]]:
+        use: dict[str, int] = {}
         styles: dict[str, BoxStyle] = {}
         positions, hidden, layer = forest.positions, forest.hidden, forest.layer
         managed = forest.manager
@@ -116,20 +137,22 @@ class LayoutEngine:
             p = positions[pid]
             color, owner = colors.get(p.unit_id, none) if p.unit_id else none
             if owner is not None:
-                used.add(owner)
+                use[owner] = use.get(owner, 0) + 1
             styles[pid] = BoxStyle(p.unit_id, color, division_of.get(pid), not p.holder.strip(),
                                    p.kind is assistant, p.customer_facing, hidden.get(pid, 0),
                                    layer[pid], "row" if pid in managed else "root")
-        legend = [LegendEntry(u.name, u.color) for u in scenario.units
-                  if u.id in used and u.color]
-        return styles, legend
+        return styles, use
 
     def _layout(self, scenario: Scenario) -> Geometry:
+        self._state = None
         with paused_gc():
             forest = build_forest(scenario)
             labels = self._labels_for(scenario, forest)
             divisions, division_of = assign_divisions(scenario, forest.manager)
-            styles, legend = self._styles(scenario, forest, division_of)
+            colors = unit_colors(scenario)
+            styles, use = self._styles(forest, division_of, colors)
+            legend = [LegendEntry(u.name, u.color) for u in scenario.units
+                      if u.color and use.get(u.id, 0) > 0]
             if self.view is Orientation.INVERTED:
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
                                         styles, legend)
@@ -145,8 +168,37 @@ class LayoutEngine:
                              forest.order)
             for pid, how in tidy.placement.items():
                 styles[pid].placement = how.value
-            return tree_geometry(self.view.value, forest.order, labels, styles, tidy,
-                                 scenario.view.offsets, forest.dotted, legend)
+            abstract: dict[str, tuple[float, float, float, float]] = {}
+            geometry = tree_geometry(self.view.value, forest.order, labels, styles, tidy,
+                                     scenario.view.offsets, forest.dotted, legend, abstract)
+            if geometry.boxes:
+                units = {u.id: u for u in scenario.units}
+                self._state = TreeState(
+                    view=self.view.value, horizontal=horizontal, params=params,
+                    view_settings=scenario.view, units=list(scenario.units), forest=forest,
+                    labels=labels, styles=styles, division_of=dict(division_of),
+                    unit_division={uid: _division_unit(units, uid) for uid in units},
+                    colors=colors, shapes=tidy.shapes, u=tidy.u, level=tidy.level,
+                    placement=tidy.placement,
+                    pitch=max((lab.width if horizontal else lab.height)
+                              for lab in labels.values()) + LEVEL_GAP,
+                    abstract=abstract, boxes={b.id: b for b in geometry.boxes},
+                    connectors={c.target_id: c for c in geometry.connectors
+                                if c.kind is ConnectorKind.SOLID},
+                    legend_use=use)
+            return geometry
+
+
+def _division_unit(units: Mapping[str, Unit], unit_id: str) -> str | None:
+    """The division a unit belongs to: itself or its nearest parent marked as one."""
+    current: str | None = unit_id
+    seen: set[str] = set()
+    while current is not None and current in units and current not in seen:
+        seen.add(current)
+        if units[current].is_division:
+            return current
+        current = units[current].parent_id
+    return None
 
 
 def layout_scenario(scenario: Scenario, view: Orientation | str | None = None, *,

@@ -22,13 +22,14 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import Placement, TidyResult
+from orgdesigner.layout.tidy import Placement, Shape, TidyResult
 
 __all__ = [
     "LEVEL_GAP",
     "MARGIN",
     "Abstract",
     "tree_geometry",
+    "tree_bounds",
     "tree_connectors",
     "dotted_connectors",
     "bounds_of",
@@ -133,7 +134,8 @@ def bounds_of(rects: Iterable[Rect], points: Iterable[tuple[float, float]] = (),
 def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
                   styles: Mapping[str, BoxStyle], tidy: TidyResult,
                   offsets: Mapping[str, tuple[float, float]],
-                  dotted: Iterable[tuple[str, str]], legend: list[LegendEntry]) -> Geometry:
+                  dotted: Iterable[tuple[str, str]], legend: list[LegendEntry],
+                  abstract_out: dict[str, Abstract] | None = None) -> Geometry:
     """Classic or horizontal geometry of a tidy layout of the positions in ``order``
     (depth-first pre-order: a manager comes before its reports)."""
     horizontal = view == "horizontal"
@@ -149,8 +151,6 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
     connectors: list[Connector] = []
     u_of, level_of, manager_of, placement_of = tidy.u, tidy.level, tidy.manager, tidy.placement
     row = Placement.ROW
-    lo = hi = 0.0
-    deepest_v = 0.0
     for pid in order:
         lab = labels[pid]
         if horizontal:
@@ -167,12 +167,6 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
         a = (u, bs, v, ds)
         abstract[pid] = a
         x0 = u - bs / 2
-        if x0 < lo:
-            lo = x0
-        if x0 + bs > hi:
-            hi = x0 + bs
-        if v + ds > deepest_v:
-            deepest_v = v + ds
         if horizontal:
             boxes.append(Box(pid, v, x0, ds, bs, lab.lines, styles[pid]))
         else:
@@ -195,20 +189,44 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
         if horizontal:
             pts = [(y, x) for x, y in pts]
         connectors.append(Connector(m, pid, pts))
+    dotted_lines: list[Connector] = []
     if dotted:
         rects = {}
         for b in boxes:
             rects[b.id] = Rect(b.x, b.y, b.w, b.h)
-        connectors.extend(dotted_connectors(rects, dotted))
+        dotted_lines = dotted_connectors(rects, dotted)
+        connectors.extend(dotted_lines)
     if not boxes:
         return Geometry(view=view, legend=legend)
-    top = 0.0  # roots are at depth 0; only a manual offset can lift a box above them
-    if offsets:
-        top = min([top] + [abstract[p][2] for p in offsets if p in abstract])
-    extent = Rect(lo, top, hi - lo, deepest_v - top)
-    if horizontal:
-        extent = Rect(extent.y, extent.x, extent.h, extent.w)
-    extra = [p for c in connectors if c.kind is ConnectorKind.DOTTED for p in c.points]
-    bounds = bounds_of([extent], extra)
+    if abstract_out is not None:
+        abstract_out.update(abstract)
+    roots = [pid for pid in order if pid not in manager_of]
+    bounds = tree_bounds(roots, tidy.u, tidy.shapes, pitch, horizontal,
+                         [abstract[p] for p in offsets if p in abstract], dotted_lines)
     return Geometry(view=view, boxes=boxes, connectors=connectors, legend=legend,
                     bounds=bounds)
+
+
+def tree_bounds(roots: Iterable[str], u: Mapping[str, float], shapes: Mapping[str, Shape],
+                pitch: float, horizontal: bool, moved: Iterable[Abstract],
+                dotted: Iterable[Connector]) -> Rect:
+    """Bounds of a tidy layout from its roots' contours (no pass over every box), widened
+    for boxes moved by hand and for dotted lines."""
+    lo = hi = 0.0
+    levels = 0
+    for r in roots:
+        sh = shapes[r]
+        lo = min(lo, u[r] + min(sh.left))
+        hi = max(hi, u[r] + max(sh.right))
+        levels = max(levels, len(sh.left))
+    top, bottom = 0.0, levels * pitch - LEVEL_GAP
+    for a_u, a_bs, a_v, a_ds in moved:
+        lo = min(lo, a_u - a_bs / 2)
+        hi = max(hi, a_u + a_bs / 2)
+        top = min(top, a_v)
+        bottom = max(bottom, a_v + a_ds)
+    extent = Rect(lo, top, hi - lo, bottom - top)
+    if horizontal:
+        extent = Rect(extent.y, extent.x, extent.h, extent.w)
+    extra = [p for c in dotted for p in c.points]
+    return bounds_of([extent], extra)
