@@ -80,6 +80,8 @@ def take_screenshot(window, out: Path, timeout_ms: int = 120_000) -> None:  # no
     """Wait until the chart is painted, then save the whole window as a picture."""
     view = window.chart_view
     _wait_until(lambda: window.isVisible() and view.isVisible(), timeout_ms)
+    QCoreApplication.processEvents()
+    view.fit_all()
     start = view.paint_count
     view.viewport().update()
     _wait_until(lambda: view.paint_count > start, timeout_ms)
@@ -111,8 +113,6 @@ def run_gui(argv: list[str]) -> int:
     if args.size:
         window.resize(*args.size)
     window.show()
-    QCoreApplication.processEvents()
-    window.chart_view.fit_all()
     if screenshot:
         try:
             take_screenshot(window, args.screenshot)
@@ -123,6 +123,7 @@ def run_gui(argv: list[str]) -> int:
         window.file_actions = None  # quitting from a screenshot never asks to save
         window.close()
         return 0
+    QTimer.singleShot(0, window.chart_view.fit_all)
     if window.file_actions is not None:
         QTimer.singleShot(0, window.file_actions.offer_recovery)
     return app.exec()

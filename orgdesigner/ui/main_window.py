@@ -17,10 +17,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
-from orgdesigner.metrics.spans_layers import spans_and_layers
 from orgdesigner.model.document import OrgDocument, Orientation
 from orgdesigner.model.edits import change_view
-from orgdesigner.ui.canvas.presenter import ChartPresenter, LayoutFunction, default_layout
+from orgdesigner.ui.canvas.presenter import ChartPresenter, LayoutFunction
 from orgdesigner.ui.canvas.view import ChartView
 from orgdesigner.ui.document import DocumentController
 from orgdesigner.ui.edit_actions import EditActions
@@ -34,19 +33,25 @@ DROP_SUFFIXES = (".orgchart", ".csv", ".graphml", ".xml")
 
 
 def status_text(presenter: ChartPresenter) -> str:
-    """Headcount, layers and average span of the active scenario."""
-    figures = spans_and_layers(presenter.graph)
-    span = "–" if figures.average_span is None else f"{figures.average_span:.1f}"
-    vacant = figures.positions - figures.people
-    return (f"{presenter.scenario.name}: headcount {figures.people:,}"
-            f" ({vacant:,} vacant) · {figures.layer_count} layers · average span {span}")
+    """Headcount, layers and average span of the active scenario. The span is the mean
+    number of direct reports of an occupied manager (``mean_direct_reports`` in
+    ``orgdesigner.metrics.spans_layers``), computed here in one pass for speed."""
+    graph = presenter.graph
+    positions = graph.positions
+    people = sum(1 for p in positions.values() if not p.vacant)
+    depths = graph.depths()
+    layers = max(depths.values(), default=0)
+    spans = [len(kids) for m, kids in graph.children.items() if not positions[m].vacant]
+    span = f"{sum(spans) / len(spans):.1f}" if spans else "–"
+    return (f"{presenter.scenario.name}: headcount {people:,}"
+            f" ({len(positions) - people:,} vacant) · {layers} layers · average span {span}")
 
 
 class MainWindow(QMainWindow):
     """One open document. ``with_files=False`` leaves out the File actions (tests)."""
 
     def __init__(self, doc: OrgDocument | None = None, path: Path | None = None, *,
-                 layout: LayoutFunction = default_layout, view: str | None = None,
+                 layout: LayoutFunction | None = None, view: str | None = None,
                  with_files: bool = True) -> None:
         super().__init__()
         self.setWindowTitle("OrgDesigner")
@@ -71,6 +76,8 @@ class MainWindow(QMainWindow):
         self._update_figures()
         self.setAcceptDrops(True)
         self.resize(1400, 900)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [230, 270],
+                         Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, widget: object, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

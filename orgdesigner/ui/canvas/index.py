@@ -46,38 +46,74 @@ class GridIndex:
 
     def _add_boxes(self, boxes: list[Box]) -> None:
         c = self.cell
-        rects: dict[Cell, dict[int, list[QRectF]]] = defaultdict(lambda: defaultdict(list))
+        floor = math.floor
+        cell_boxes = self.boxes
+        by_id = self.by_id
+        rects: dict[Cell, dict[int, list[QRectF]]] = {}
         colors = self.colors
+        fills: dict[tuple[str | None, bool], int] = {}
+        max_w = max_h = 0.0
         for box in boxes:
-            key = (math.floor((box.x + box.w / 2) / c), math.floor((box.y + box.h / 2) / c))
-            self.boxes[key].append(box)
-            self.by_id[box.id] = box
-            self.max_w = max(self.max_w, box.w)
-            self.max_h = max(self.max_h, box.h)
-            fill = unit_fill(box)
-            rgba = fill.rgba()
-            colors.setdefault(rgba, fill)
-            rects[key][rgba].append(QRectF(box.x, box.y, box.w, box.h))
-        self.rects = {k: dict(v) for k, v in rects.items()}
+            x, y, w, h = box.x, box.y, box.w, box.h
+            key = (floor((x + w / 2) / c), floor((y + h / 2) / c))
+            cell_boxes[key].append(box)
+            by_id[box.id] = box
+            if w > max_w:
+                max_w = w
+            if h > max_h:
+                max_h = h
+            style = box.style
+            fill_key = (style.unit_color, style.vacant)
+            rgba = fills.get(fill_key)
+            if rgba is None:
+                fill = unit_fill(box)
+                rgba = fills[fill_key] = fill.rgba()
+                colors.setdefault(rgba, fill)
+            per_cell = rects.get(key)
+            if per_cell is None:
+                per_cell = rects[key] = {}
+            same = per_cell.get(rgba)
+            if same is None:
+                per_cell[rgba] = [QRectF(x, y, w, h)]
+            else:
+                same.append(QRectF(x, y, w, h))
+        self.max_w, self.max_h = max_w, max_h
+        self.rects = rects
 
     def _add_connectors(self, geometry: Geometry) -> None:
         c = self.cell
-        lines: dict[Cell, dict[ConnectorKind, list[QLineF]]] = defaultdict(
-            lambda: defaultdict(list))
+        floor = math.floor
+        lines: dict[Cell, dict[ConnectorKind, list[QLineF]]] = {}
+
+        def put(key: Cell, kind: ConnectorKind, line: QLineF) -> None:
+            per_cell = lines.get(key)
+            if per_cell is None:
+                per_cell = lines[key] = {}
+            same = per_cell.get(kind)
+            if same is None:
+                per_cell[kind] = [line]
+            else:
+                same.append(line)
+
         for con in geometry.connectors:
             pts = con.points
             kind = con.kind
-            for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
-                length = max(abs(x2 - x1), abs(y2 - y1))
-                pieces = max(1, math.ceil(length / c))
-                for k in range(pieces):
-                    ax = x1 + (x2 - x1) * k / pieces
-                    ay = y1 + (y2 - y1) * k / pieces
-                    bx = x1 + (x2 - x1) * (k + 1) / pieces
-                    by = y1 + (y2 - y1) * (k + 1) / pieces
-                    key = (math.floor((ax + bx) / 2 / c), math.floor((ay + by) / 2 / c))
-                    lines[key][kind].append(QLineF(ax, ay, bx, by))
-        self.lines = {k: dict(v) for k, v in lines.items()}
+            x1, y1 = pts[0]
+            for x2, y2 in pts[1:]:
+                kx, ky = floor(x1 / c), floor(y1 / c)
+                if kx == floor(x2 / c) and ky == floor(y2 / c):
+                    put((kx, ky), kind, QLineF(x1, y1, x2, y2))  # the usual short segment
+                else:
+                    pieces = max(1, math.ceil(max(abs(x2 - x1), abs(y2 - y1)) / c))
+                    for k in range(pieces):
+                        ax = x1 + (x2 - x1) * k / pieces
+                        ay = y1 + (y2 - y1) * k / pieces
+                        bx = x1 + (x2 - x1) * (k + 1) / pieces
+                        by = y1 + (y2 - y1) * (k + 1) / pieces
+                        put((floor((ax + bx) / 2 / c), floor((ay + by) / 2 / c)), kind,
+                            QLineF(ax, ay, bx, by))
+                x1, y1 = x2, y2
+        self.lines = lines
 
     # -- queries -----------------------------------------------------------------------
     def cells(self, rect: QRectF, margin: float = 0.0) -> list[Cell]:

@@ -12,23 +12,39 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from orgdesigner.layout.engine import LayoutEngine
 from orgdesigner.layout.geometry import Geometry
+from orgdesigner.metrics.hierarchy import LazyOrgGraph
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.edits import Edit, EditError
-from orgdesigner.model.graph import OrgGraph
 from orgdesigner.ui.canvas.scene import ChartScene
 from orgdesigner.ui.document import DocumentController
 
-__all__ = ["ChartPresenter", "LayoutFunction", "default_layout"]
+__all__ = ["ChartPresenter", "LayoutFunction", "IncrementalLayout"]
 
 LayoutFunction = Callable[[Scenario, str | None], Geometry]
 
 
-def default_layout(scenario: Scenario, view: str | None) -> Geometry:
-    """The layout engine of ``orgdesigner.layout`` (imported when first needed)."""
-    from orgdesigner.layout import layout_scenario
+class IncrementalLayout:
+    """A layout function over one ``LayoutEngine`` per scenario: after an edit only what
+    changed is measured and shaped again."""
 
-    return layout_scenario(scenario, view=view)
+    def __init__(self) -> None:
+        self._engine: LayoutEngine | None = None
+        self._scenario_id: str | None = None
+
+    def __call__(self, scenario: Scenario, view: str | None) -> Geometry:
+        wanted = view or scenario.view.orientation.value
+        if self._engine is None or self._scenario_id != scenario.id:
+            self._engine = LayoutEngine(scenario, wanted)
+            self._scenario_id = scenario.id
+            return self._engine.geometry()
+        return self._engine.update(scenario, wanted)
+
+    def reset(self) -> None:
+        """Forget everything (a different document was opened)."""
+        self._engine = None
+        self._scenario_id = None
 
 
 class ChartPresenter(QObject):
@@ -42,15 +58,15 @@ class ChartPresenter(QObject):
     relaid_out = Signal()
 
     def __init__(self, controller: DocumentController, scene: ChartScene | None = None,
-                 layout: LayoutFunction = default_layout, view: str | None = None,
+                 layout: LayoutFunction | None = None, view: str | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.scene = scene if scene is not None else ChartScene(self)
-        self.layout = layout
+        self.layout: LayoutFunction = layout if layout is not None else IncrementalLayout()
         #: A view forced from outside (``--view``); None follows the scenario's setting.
         self.view_override = view
-        self._graph: OrgGraph | None = None
+        self._graph: LazyOrgGraph | None = None
         controller.changed.connect(self.relayout)
         controller.replaced.connect(self._on_replaced)
         self.relayout()
@@ -61,10 +77,11 @@ class ChartPresenter(QObject):
         return self.controller.scenario
 
     @property
-    def graph(self) -> OrgGraph:
-        """The hierarchy of the active scenario as it is now (built when first asked)."""
+    def graph(self) -> LazyOrgGraph:
+        """The hierarchy of the active scenario as it is now (built when first asked; plain
+        dicts, networkx only if a caller needs it)."""
         if self._graph is None or self._graph.scenario is not self.scenario:
-            self._graph = OrgGraph(self.scenario)
+            self._graph = LazyOrgGraph(self.scenario)
         return self._graph
 
     @property
@@ -84,12 +101,14 @@ class ChartPresenter(QObject):
         self._graph = None
         self.graph_changed.emit()
         selected = self.scene.selected_id
-        if selected is not None and selected not in self.graph.positions:
+        if selected is not None and not any(p.id == selected for p in self.scenario.positions):
             self.scene.select(None)
         self.scene.set_geometry(self.layout(self.scenario, self.view_override))
         self.relaid_out.emit()
 
     def _on_replaced(self) -> None:
+        if isinstance(self.layout, IncrementalLayout):
+            self.layout.reset()
         self.scene.select(None)
         self.relayout()
 
