@@ -57,6 +57,8 @@ class LayoutEngine:
         self._labels: dict[str, tuple[object, str, int, BoxLabel]] = {}
         self.view = as_orientation(view, scenario)
         self._state: TreeState | None = None
+        #: Whether the last ``update`` patched the layout (True) or laid it out afresh.
+        self.last_update_patched = False
         self._geometry = self._layout(scenario)
 
     def geometry(self) -> Geometry:
@@ -73,9 +75,11 @@ class LayoutEngine:
         units, view settings, collapsed subtrees...), everything is re-read, reusing the
         measured labels and unchanged subtree shapes."""
         new_view = self.view if view is None else as_orientation(view, scenario)
+        self.last_update_patched = False
         if changed is not None and new_view is self.view and self._state is not None:
             patched = patch_tree(self._state, scenario, changed, self._label)
             if patched is not None:
+                self.last_update_patched = True
                 self._geometry = patched
                 return patched
         self.view = new_view
@@ -173,6 +177,8 @@ class LayoutEngine:
                                      scenario.view.offsets, forest.dotted, legend, abstract)
             if geometry.boxes:
                 units = {u.id: u for u in scenario.units}
+                depths = [lab.width if horizontal else lab.height for lab in labels.values()]
+                deepest = max(depths)
                 self._state = TreeState(
                     view=self.view.value, horizontal=horizontal, params=params,
                     view_settings=scenario.view, units=list(scenario.units), forest=forest,
@@ -180,8 +186,8 @@ class LayoutEngine:
                     unit_division={uid: _division_unit(units, uid) for uid in units},
                     colors=colors, shapes=tidy.shapes, u=tidy.u, level=tidy.level,
                     placement=tidy.placement,
-                    pitch=max((lab.width if horizontal else lab.height)
-                              for lab in labels.values()) + LEVEL_GAP,
+                    pitch=deepest + LEVEL_GAP,
+                    deepest=sum(1 for d in depths if d == deepest),
                     abstract=abstract, boxes={b.id: b for b in geometry.boxes},
                     connectors={c.target_id: c for c in geometry.connectors
                                 if c.kind is ConnectorKind.SOLID},

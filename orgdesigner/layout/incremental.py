@@ -71,6 +71,7 @@ class TreeState:
     boxes: dict[str, Box]
     connectors: dict[str, Connector]  # solid connector into each report
     legend_use: dict[str, int] = field(default_factory=dict)  # colour-owner unit -> boxes
+    deepest: int = 0  # labels as deep as the level pitch allows (while > 0 it holds)
 
 
 def _chain(manager: dict[str, str], node: str, limit: int) -> list[str] | None:
@@ -175,17 +176,21 @@ def patch_tree(st: TreeState, scenario: Scenario, changed: Iterable[str],
     depth_room = st.pitch - LEVEL_GAP
     for c, p in found.items():
         lab = label_of(p, unit_names.get(p.unit_id, "") if p.unit_id else "", 0)
-        if (lab.width if horizontal else lab.height) > depth_room:
-            return None
+        depth = lab.width if horizontal else lab.height
+        if depth > depth_room:
+            return None  # a deeper box than any: the pitch grows
         old = st.labels.get(c)
-        if old is not None and (old.width if horizontal else old.height) == depth_room and (
-                lab.width if horizontal else lab.height) < depth_room:
-            return None  # the deepest box shrank: the pitch may shrink
+        if old is not None and (old.width if horizontal else old.height) == depth_room:
+            st.deepest -= 1
+        if depth == depth_room:
+            st.deepest += 1
         st.labels[c] = lab
     for c in removed:
         old = st.labels.pop(c)
         if (old.width if horizontal else old.height) == depth_room:
-            return None
+            st.deepest -= 1
+    if st.deepest <= 0:
+        return None  # no box is as deep as the pitch any more: it shrinks
     # -- re-shape the dirty paths, deepest first -------------------------------------------
     dirty: dict[str, int] = {}
     for start in set(found) | managers:

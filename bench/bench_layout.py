@@ -1,0 +1,138 @@
+"""Layout benchmark: full layout at 1k / 20k / 100k positions, the incremental re-layout
+after one-subtree edits at 20k, peak memory and the printable aspect ratio.
+
+Each size runs in its own process, so peak memory (RSS, and the layout's own allocations
+traced by tracemalloc in a separate run) is that size's own. Times are the median of
+several runs, wall clock and CPU (the CPU time is what the code costs; the wall time
+also shows what other processes on the machine took). Budgets (issue 3): a full layout
+of 100k positions <= 1 s on a 2-core machine; an incremental re-layout after an edit of
+one subtree of a 20k chart <= 50 ms; the 100k classic chart no wider than 8:1.
+
+    .venv/bin/python bench/bench_layout.py [--sizes 1000,20000,100000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+
+SEED = 2026
+
+
+def _timed(fn, runs: int) -> tuple[float, float, object]:
+    """Median wall and CPU milliseconds of ``fn()`` and its last result."""
+    walls, cpus = [], []
+    result = None
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        result = fn()
+        cpus.append((time.process_time() - c) * 1000)
+        walls.append((time.perf_counter() - w) * 1000)
+    return statistics.median(walls), statistics.median(cpus), result
+
+
+def _incremental(doc, runs: int) -> dict[str, list[float]]:
+    """Median wall/CPU ms of ``LayoutEngine.update(..., changed=...)`` per kind of edit;
+    each edit is undone before the next run, so every run patches the same change."""
+    from orgdesigner.layout import LayoutEngine
+    from orgdesigner.model import edits
+    from orgdesigner.model.document import Position
+
+    scenario = doc.scenario()
+    ids = [p.id for p in scenario.positions]
+    leaf = ids[-1]
+    boss = scenario.manager_of(leaf)
+    mid = ids[len(ids) // 2]
+    cases = {
+        "add a report": (lambda: edits.add_position(
+            doc, Position(id="bench-new", holder="Bench Person", title="Analyst"),
+            anchor_id=boss), ["bench-new"]),
+        "rename a holder": (lambda: edits.change_position(doc, mid, holder="Ana Costa"), [mid]),
+        "retitle (wider box)": (lambda: edits.change_position(
+            doc, mid, title="Senior Customer Experience Lead"), [mid]),
+        "remove a leaf": (lambda: edits.remove_position(doc, leaf), [leaf]),
+        "move a team": (lambda: edits.reassign_manager(doc, ids[60], ids[9]), [ids[60]]),
+    }
+    engine = LayoutEngine(scenario, "classic")
+    out: dict[str, list[float]] = {}
+    for name, (make, changed) in cases.items():
+        walls, cpus, patched = [], [], 0
+        for _ in range(runs):
+            undo = make().apply(doc)
+            w, c = time.perf_counter(), time.process_time()
+            engine.update(doc.scenario(), changed=changed)
+            cpus.append((time.process_time() - c) * 1000)
+            walls.append((time.perf_counter() - w) * 1000)
+            patched += engine.last_update_patched
+            undo.apply(doc)
+            engine.update(doc.scenario(), changed=changed)
+        out[name] = [statistics.median(walls), statistics.median(cpus), patched / runs]
+    return out
+
+
+def measure(size: int, runs: int) -> dict[str, object]:
+    """Everything for one size, in this process."""
+    from orgdesigner.layout import layout_scenario
+    from orgdesigner.model.synthetic import generate_org
+
+    doc = generate_org(size, seed=SEED)
+    scenario = doc.scenario()
+    layout_scenario(scenario, "classic")  # warm the font registration and caches
+    row: dict[str, object] = {"size": size}
+    for view in ("classic", "horizontal", "inverted"):
+        wall, cpu, geometry = _timed(lambda v=view: layout_scenario(scenario, v), runs)
+        row[view] = [round(wall, 1), round(cpu, 1)]
+        if view == "classic":
+            b = geometry.bounds
+            row["classic_bounds"] = [round(b.w), round(b.h)]
+            row["aspect"] = round(b.w / b.h, 2)
+    row["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    tracemalloc.start()
+    layout_scenario(scenario, "classic")
+    row["traced_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+    tracemalloc.stop()
+    if size >= 10_000:
+        row["incremental"] = {k: [round(v, 1) for v in vals]
+                              for k, vals in _incremental(doc, runs).items()}
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,20000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(measure(args.child, args.runs)))
+        return 0
+    print(f"OrgDesigner layout benchmark on {os.cpu_count()} cores, median of {args.runs} runs "
+          "(wall / CPU ms)")
+    for size in (int(s) for s in args.sizes.split(",")):
+        proc = subprocess.run([sys.executable, __file__, "--child", str(size), "--runs",
+                               str(args.runs)], capture_output=True, text=True, check=False)
+        if proc.returncode:
+            print(f"{size:>7,}: failed\n{proc.stderr}")
+            continue
+        r = json.loads(proc.stdout)
+        print(f"{size:>7,} positions  classic {r['classic'][0]:8.1f} / {r['classic'][1]:8.1f}"
+              f"   horizontal {r['horizontal'][0]:8.1f} / {r['horizontal'][1]:8.1f}"
+              f"   inverted {r['inverted'][0]:8.1f} / {r['inverted'][1]:8.1f}")
+        print(f"{'':18}classic bounds {r['classic_bounds'][0]:,} x {r['classic_bounds'][1]:,} pt"
+              f" (aspect {r['aspect']}:1), peak RSS {r['rss_mb']} MB,"
+              f" traced peak of one layout {r['traced_peak_mb']} MB")
+        for name, (wall, cpu, patched) in r.get("incremental", {}).items():
+            how = "patched" if patched == 1 else f"patched in {patched:.0%} of runs"
+            print(f"{'':18}incremental, {name:<22} {wall:7.1f} / {cpu:7.1f} ms ({how})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
