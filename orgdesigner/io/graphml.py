@@ -14,9 +14,9 @@ with readable, coloured boxes laid out by layer, and comes back here unchanged.
 
 from __future__ import annotations
 
+import html
 import os
 import warnings
-import xml.etree.ElementTree as ET  # noqa: S405 - only for *writing*; reading uses defusedxml
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 import defusedxml
 import defusedxml.ElementTree as SafeET
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLReader
 
 from orgdesigner.errors import LoadError
 from orgdesigner.io.assemble import Draft, build_document, export_order
@@ -67,7 +68,7 @@ def _guarded_root(data: bytes, source: str) -> Any:
             from None
     except (LookupError, ValueError) as err:  # e.g. encoding="no-such-encoding"
         raise LoadError(f"{source}: cannot be read as XML ({err}).") from None
-    except ET.ParseError as err:
+    except SafeET.ParseError as err:
         line, column = err.position
         raise LoadError(f"{source}: not valid XML at line {line}, column {column + 1} "
                         f"({str(err).split(':')[0]}).") from None
@@ -123,19 +124,51 @@ def import_graphml(path: str | os.PathLike[str]) -> OrgDocument:
     try:
         with warnings.catch_warnings():  # e.g. "No key type": harmless, not for the user
             warnings.simplefilter("ignore")
-            graph = nx.parse_graphml(data)
-    except (nx.NetworkXError, ValueError, KeyError, TypeError, ET.ParseError) as err:
+            yed_dotted = _yed_dotted_edges(root)
+            graph = _read_graph(root, data)
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, SafeET.ParseError) as err:
         raise LoadError(f"{source}: not a GraphML graph OrgDesigner can read ({err}).") \
             from None
-    return _document(graph, root, source, p.stem)
+    return _document(graph, yed_dotted, root, source, p.stem)
 
 
-def _document(graph: nx.Graph, root: Any, source: str, title: str) -> OrgDocument:
+def _read_graph(root: Any, data: bytes) -> nx.Graph:
+    """networkx reads the tree defusedxml already parsed (no second parse); a file
+    without the GraphML namespace goes through networkx's own repair instead."""
+    graph_xml = root.find(f"{{{NS_GRAPHML}}}graph")
+    if graph_xml is None:
+        return nx.parse_graphml(data)
+    reader = GraphMLReader()
+    keys, defaults = reader.find_graphml_keys(root)
+    _drop_unneeded_graphics(root, graph_xml, keys)
+    return reader.make_graph(graph_xml, keys, defaults)
+
+
+def _drop_unneeded_graphics(root: Any, graph_xml: Any, keys: dict[str, Any]) -> None:
+    """yEd's drawing data is only needed for node labels when the nodes have no plain
+    name or title attribute (line styles are read beforehand). Dropping it first spares
+    networkx a dozen searches per element, most of the time of reading a large file."""
+    graphics = {k.get("id"): k.get("yfiles.type") for k in root.iter(f"{{{NS_GRAPHML}}}key")
+                if k.get("yfiles.type") in ("nodegraphics", "edgegraphics")}
+    if not graphics:
+        return
+    plain = {v["name"] for k, v in keys.items() if v.get("for") == "node" and k not in graphics}
+    labelled = bool({"name", "title", "first_name"} & set(_attribute_fields(plain)))
+    drop = {k for k, kind in graphics.items() if kind == "edgegraphics" or labelled}
+    data_tag = f"{{{NS_GRAPHML}}}data"
+    for tag in ("node", "edge"):
+        for element in graph_xml.iter(f"{{{NS_GRAPHML}}}{tag}"):
+            for data in element.findall(data_tag):
+                if data.get("key") in drop:
+                    element.remove(data)
+
+
+def _document(graph: nx.Graph, yed_dotted: set[tuple[str, str]], root: Any, source: str,
+              title: str) -> OrgDocument:
     names: set[str] = set()
     for _, attrs in graph.nodes(data=True):
         names.update(attrs)
     fields = _attribute_fields(names - {"label"})
-    yed_dotted = _yed_dotted_edges(root)
     managers: dict[str, list[str]] = defaultdict(list)
     dotted: dict[str, list[str]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
@@ -229,6 +262,11 @@ _NODE_KEYS = (  # (key id, attribute name, GraphML type)
 )
 
 
+#: Values not written (the importer gives a missing attribute its default).
+_DEFAULT_TEXT = {"n_name": (), "n_title": (), "n_fte": ("1.0", ""), "n_facing": ("false", ""),
+                 "n_kind": (PositionKind.PERSON.value, "")}
+
+
 def _xml_text(text: str) -> str:
     """Drop the characters XML 1.0 cannot hold (control characters other than tab/newline)."""
     if text.isprintable():
@@ -236,74 +274,69 @@ def _xml_text(text: str) -> str:
     return "".join(c for c in text if c in "\t\n\r" or c >= " " and c not in "\ufffe\uffff")
 
 
+def _esc(text: str) -> str:
+    """Text for XML content or a quoted attribute (a carriage return survives as &#13;)."""
+    return html.escape(_xml_text(text), quote=True).replace("\r", "&#13;")
+
+
 def graphml_bytes(doc: OrgDocument, scenario_id: str | None = None) -> bytes:
-    """One scenario as GraphML with yEd graphics."""
+    """One scenario as GraphML with yEd graphics (written as text: the file is regular
+    and this is many times faster than building an element tree)."""
     scenario = doc.scenario(scenario_id)
-    ET.register_namespace("", NS_GRAPHML)
-    ET.register_namespace("y", NS_Y)
-    g, y = f"{{{NS_GRAPHML}}}", f"{{{NS_Y}}}"
-    root = ET.Element(f"{g}graphml")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<graphml xmlns="{NS_GRAPHML}" xmlns:y="{NS_Y}">']
     for key_id, name, kind in _NODE_KEYS:
-        ET.SubElement(root, f"{g}key", {"id": key_id, "for": "node", "attr.name": name,
-                                        "attr.type": kind})
-    ET.SubElement(root, f"{g}key", {"id": "n_graphics", "for": "node",
-                                    "yfiles.type": "nodegraphics"})
-    ET.SubElement(root, f"{g}key", {"id": "e_kind", "for": "edge", "attr.name": "kind",
-                                    "attr.type": "string"})
-    ET.SubElement(root, f"{g}key", {"id": "e_graphics", "for": "edge",
-                                    "yfiles.type": "edgegraphics"})
-    ET.SubElement(root, f"{g}key", {"id": "g_title", "for": "graph", "attr.name": "title",
-                                    "attr.type": "string"})
-    graph = ET.SubElement(root, f"{g}graph", {"id": scenario.id, "edgedefault": "directed"})
-    ET.SubElement(graph, f"{g}data", {"key": "g_title"}).text = _xml_text(doc.meta.title)
+        out.append(f' <key id="{key_id}" for="node" attr.name="{name}" attr.type="{kind}"/>')
+    out += [' <key id="n_graphics" for="node" yfiles.type="nodegraphics"/>',
+            ' <key id="e_kind" for="edge" attr.name="kind" attr.type="string"/>',
+            ' <key id="e_graphics" for="edge" yfiles.type="edgegraphics"/>',
+            ' <key id="g_title" for="graph" attr.name="title" attr.type="string"/>',
+            f' <graph id="{_esc(scenario.id)}" edgedefault="directed">',
+            f'  <data key="g_title">{_esc(doc.meta.title)}</data>']
     units = {u.id: u for u in scenario.units}
+    paths: dict[str | None, str] = {}
     depths = OrgGraph(scenario).depths()
     order, _ = export_order(scenario)
     column: dict[int, int] = defaultdict(int)
     for i in order:
         p = scenario.positions[i]
-        node = ET.SubElement(graph, f"{g}node", {"id": p.id})
-        values = {"n_name": p.holder, "n_title": p.title, "n_unit": _unit_path(units, p.unit_id),
+        if p.unit_id not in paths:
+            paths[p.unit_id] = _unit_path(units, p.unit_id)
+        values = {"n_name": p.holder, "n_title": p.title, "n_unit": paths[p.unit_id],
                   "n_fte": repr(p.fte), "n_cost": "" if p.cost is None else repr(p.cost),
                   "n_email": p.email, "n_phone": p.phone,
                   "n_facing": "true" if p.customer_facing else "false",
                   "n_kind": p.kind.value, "n_tags": "; ".join(p.tags), "n_notes": p.notes}
-        for key_id, value in values.items():
-            if value != "" or key_id in ("n_name", "n_title"):
-                ET.SubElement(node, f"{g}data", {"key": key_id}).text = _xml_text(value)
+        out.append(f'  <node id="{_esc(p.id)}">')
+        out.extend(f'   <data key="{key_id}">{_esc(value)}</data>'
+                   for key_id, value in values.items()
+                   if value not in _DEFAULT_TEXT.get(key_id, ("",)))
         depth = depths.get(p.id, 1) - 1  # unreachable positions share the top row
-        x = column[depth] * (_BOX_W + _GAP_X)
+        x, top = column[depth] * (_BOX_W + _GAP_X), depth * (_BOX_H + _GAP_Y)
         column[depth] += 1
         unit = units.get(p.unit_id or "")
         fill = (unit.color if unit and unit.color else "#FFFFFF").upper()
-        shape = ET.SubElement(ET.SubElement(node, f"{g}data", {"key": "n_graphics"}),
-                              f"{y}ShapeNode")
-        top = depth * (_BOX_H + _GAP_Y)
-        ET.SubElement(shape, f"{y}Geometry", {"x": f"{x:.1f}", "y": f"{top:.1f}",
-                                              "width": f"{_BOX_W}", "height": f"{_BOX_H}"})
-        ET.SubElement(shape, f"{y}Fill", {"color": fill, "transparent": "false"})
-        ET.SubElement(shape, f"{y}BorderStyle", {"color": "#333333", "type":
-                                                 "dashed" if p.vacant else "line",
-                                                 "width": "1.0"})
+        border = ('<y:BorderStyle color="#333333" type="dashed" width="1.0"/>'
+                  if p.vacant else "")
         label = "\n".join(t for t in (p.holder.strip() or "(vacant)", p.title) if t)
-        ET.SubElement(shape, f"{y}NodeLabel", {"alignment": "center", "autoSizePolicy":
-                                               "content", "fontSize": "12",
-                                               "modelName": "internal",
-                                               "modelPosition": "c"}).text = _xml_text(label)
-        ET.SubElement(shape, f"{y}Shape", {"type": "roundrectangle"})
+        out.append(
+            f'   <data key="n_graphics"><y:ShapeNode>'
+            f'<y:Geometry x="{x:.1f}" y="{top:.1f}" width="{_BOX_W}" height="{_BOX_H}"/>'
+            f'<y:Fill color="{fill}" transparent="false"/>{border}'
+            f'<y:NodeLabel alignment="center" autoSizePolicy="content" fontSize="12" '
+            f'modelName="internal" modelPosition="c">{_esc(label)}</y:NodeLabel>'
+            f'<y:Shape type="roundrectangle"/></y:ShapeNode></data>')
+        out.append("  </node>")
     for n, line in enumerate(scenario.lines):
-        edge = ET.SubElement(graph, f"{g}edge", {"id": f"e{n}", "source": line.manager_id,
-                                                 "target": line.report_id})
-        ET.SubElement(edge, f"{g}data", {"key": "e_kind"}).text = line.kind.value
-        poly = ET.SubElement(ET.SubElement(edge, f"{g}data", {"key": "e_graphics"}),
-                             f"{y}PolyLineEdge")
         dotted = line.kind is LineKind.DOTTED
-        ET.SubElement(poly, f"{y}LineStyle", {"color": "#555555" if dotted else "#000000",
-                                              "type": "dashed" if dotted else "line",
-                                              "width": "1.0"})
-        ET.SubElement(poly, f"{y}Arrows", {"source": "none", "target": "standard"})
-    ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+        style = ('color="#555555" type="dashed"' if dotted else 'color="#000000" type="line"')
+        out.append(
+            f'  <edge id="e{n}" source="{_esc(line.manager_id)}" '
+            f'target="{_esc(line.report_id)}"><data key="e_kind">{line.kind.value}</data>'
+            f'<data key="e_graphics"><y:PolyLineEdge><y:LineStyle {style} width="1.0"/>'
+            f'<y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>')
+    out += [" </graph>", "</graphml>", ""]
+    return "\n".join(out).encode("utf-8")
 
 
 def _unit_path(units: dict[str, Any], unit_id: str | None) -> str:
