@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgdesigner.errors import ImportProblems, LoadError
 from orgdesigner.io.graphml import export_graphml, graphml_bytes, import_graphml
@@ -241,3 +244,21 @@ def test_broken_and_foreign_xml(tmp_path: Path) -> None:
     bad_key = PLAIN_SAMPLE.replace('<data key="k0">Ana</data>', '<data key="zz">Ana</data>')
     with pytest.raises(LoadError, match="not a GraphML graph OrgDesigner can read"):
         import_graphml(_file(tmp_path, bad_key))
+
+
+_xml_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn"))
+                    | st.sampled_from("\n\r\t"), max_size=40).map(str.strip)
+
+
+@settings(max_examples=40, deadline=None)
+@given(holder=_xml_text, title=_xml_text, notes=_xml_text, email=_xml_text)
+def test_round_trip_any_text(holder: str, title: str, notes: str, email: str) -> None:
+    doc = generate_org(3, seed=6)
+    s = doc.scenario()
+    s.positions[2] = s.positions[2].model_copy(
+        update={"holder": holder, "title": title, "notes": notes, "email": email})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "h.graphml"
+        path.write_bytes(graphml_bytes(doc))
+        back = import_graphml(path).scenario().position("p3")
+    assert back.model_copy(update={"unit_id": s.positions[2].unit_id}) == s.positions[2]
