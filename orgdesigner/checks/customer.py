@@ -82,6 +82,8 @@ def customer_leader(graph: OrgGraph, scenario: Scenario,
                     profile: CheckProfile) -> list[Finding]:
     """CUSTOMER_LEADER_BURIED / CUSTOMER_NO_LEADER: where the customer leader sits."""
     g = lean(graph)
+    if not g.positions:
+        return []
     leader = find_customer_leader(g)
     if leader is None:
         return [Finding(

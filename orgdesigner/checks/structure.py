@@ -73,9 +73,7 @@ def several_tops(graph: OrgGraph, scenario: Scenario, profile: CheckProfile) -> 
     tops = g.tops()
     if len(tops) <= 1:
         return []
-    # The top with the most people under it is the real one; the rest float.
-    sizes = {t: len(g.subtree(t)) for t in tops}
-    main = max(tops, key=lambda t: sizes[t])
+    main = g.main_top()  # the top with the most people under it; the rest float
     floating = [t for t in tops if t != main]
     names = listing(describe(g.positions[t]) for t in floating)
     return [Finding(

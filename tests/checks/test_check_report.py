@@ -67,3 +67,11 @@ def test_report_json_round_trips_and_has_a_schema():
     schema = CheckReport.model_json_schema()
     assert "Finding" in schema["$defs"]
     assert set(Finding.model_json_schema()["required"]) >= {"code", "severity", "message"}
+
+
+def test_empty_and_one_box_charts_do_not_break_anything():
+    from orgdesigner.model.document import Position, Scenario
+
+    assert run_checks(Scenario(id="e", name="Empty")).findings == []
+    one = Scenario(id="o", name="One", positions=[Position(id="a", holder="A")])
+    assert run_checks(one).codes() == {"CUSTOMER_SHARE_LOW", "CUSTOMER_NO_LEADER"}
