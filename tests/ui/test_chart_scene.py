@@ -37,14 +37,23 @@ def test_index_finds_exactly_the_boxes_in_a_rectangle(qtbot):
     assert expected  # the window is not empty
 
 
-def test_index_cuts_long_connectors_into_cell_pieces(qtbot):
+def test_long_connector_is_found_from_every_cell_and_drawn_once(qtbot):
     geometry = Geometry(view="classic", connectors=[
         Connector("a", "b", [(0.0, 10.0), (2500.0, 10.0)], ConnectorKind.SOLID)],
         bounds=Rect(0, 0, 2500, 20))
     index = GridIndex(geometry, cell=1000.0)
-    pieces = [ln for cell in index.lines.values() for ln in cell[ConnectorKind.SOLID]]
-    assert len(pieces) == 3
-    assert sum(ln.length() for ln in pieces) == pytest.approx(2500.0)
+    for x in (100.0, 1500.0, 2400.0):  # each of the three cells it crosses
+        found = index.lines_in(QRectF(x, 0.0, 10.0, 10.0))[ConnectorKind.SOLID]
+        assert [ln.length() for ln in found] == [2500.0]
+    assert len(index.lines_in(QRectF(0.0, 0.0, 2500.0, 20.0))[ConnectorKind.SOLID]) == 1
+    assert index.lines_in(QRectF(0.0, 1500.0, 2500.0, 20.0)) == {}
+
+
+def test_flat_rectangles_grouped_by_fill(qtbot):
+    geometry = grid_geometry(100)
+    index = GridIndex(geometry, cell=300.0)
+    grouped = index.rects_in(QRectF(-1e4, -1e4, 2e4, 2e4))
+    assert sum(len(r) for r in grouped.values()) == 100
 
 
 def test_hit_test_and_selection_survive_a_new_layout(qtbot):

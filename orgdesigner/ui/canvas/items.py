@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from orgdesigner.layout.geometry import Box, ConnectorKind, Geometry, Rect
 from orgdesigner.ui.canvas.index import GridIndex
-from orgdesigner.ui.canvas.painting import Palette, font_for, paint_box, tint
+from orgdesigner.ui.canvas.painting import (
+    Palette,
+    PreparedText,
+    font_for,
+    paint_box,
+    prepare_text,
+    tint,
+)
 
 __all__ = ["ChartItem", "MarkItem", "MarkKind", "GhostItem", "Detail", "detail_for"]
 
@@ -26,6 +33,10 @@ TEXT_ZOOM = 0.3
 #: Largest overview picture, in pixels (side and area).
 OVERVIEW_SIDE = 8192
 OVERVIEW_AREA = 6_000_000
+#: The overview leaves connectors out below this zoom (they would be under a pixel).
+OVERVIEW_LINES_ZOOM = 0.03
+#: Boxes whose laid-out text is kept between frames.
+TEXT_CACHE = 20_000
 
 
 class Detail(enum.Enum):
@@ -58,6 +69,8 @@ class ChartItem(QGraphicsItem):
         self.index = GridIndex(self.geometry)
         self._bounds = QRectF()
         self._overview: QImage | None = None
+        self._text: dict[str, PreparedText] = {}
+        self._text_dpi = 0
         #: Last level of detail painted (benchmarks and tests read it).
         self.last_detail: Detail | None = None
 
@@ -68,6 +81,7 @@ class ChartItem(QGraphicsItem):
         b = geometry.bounds
         self._bounds = QRectF(b.x, b.y, b.w, b.h).adjusted(-20, -20, 20, 20)
         self._overview = None
+        self._text = {}
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
@@ -92,8 +106,17 @@ class ChartItem(QGraphicsItem):
             p.setTransform(QTransform.fromScale(z, z).translate(-self._bounds.left(),
                                                                 -self._bounds.top()))
             self._paint_decorations(p, self._bounds, z, 96)
-            cells = list(set(self.index.boxes) | set(self.index.lines))
-            self._paint_flat(p, cells, z)
+            index = self.index
+            if z >= OVERVIEW_LINES_ZOOM:  # below that, connectors are sub-pixel clutter
+                self._draw_lines(p, index.all_lines(), z)
+            p.setPen(Qt.PenStyle.NoPen)
+            by_fill: dict[int, list[Box]] = {}
+            for box in self.geometry.boxes:
+                by_fill.setdefault(index.fill_key(box), []).append(box)
+            for rgba, boxes in by_fill.items():
+                colour = index.colors[rgba]
+                for b in boxes:
+                    p.fillRect(QRectF(b.x, b.y, b.w, b.h), colour)
             p.end()
             self._overview = image
         return self._overview
@@ -112,12 +135,22 @@ class ChartItem(QGraphicsItem):
             return
         self._paint_decorations(painter, exposed, zoom, dpi)
         index = self.index
+        self._draw_lines(painter, index.lines_in(exposed), zoom)
         if detail is Detail.FLAT:
-            self._paint_flat(painter, index.cells(exposed, index.cell), zoom)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for rgba, rects in index.rects_in(exposed).items():
+                painter.setBrush(index.colors[rgba])
+                painter.drawRects(rects)
         else:
-            self._paint_lines(painter, index.cells(exposed, index.cell), zoom)
+            text = self._text
+            if dpi != self._text_dpi or len(text) > TEXT_CACHE:
+                text.clear()
+                self._text_dpi = dpi
             for box in index.boxes_in(exposed):
-                paint_box(painter, box, dpi)
+                prepared = text.get(box.id)
+                if prepared is None:
+                    prepared = text[box.id] = prepare_text(box, dpi)
+                paint_box(painter, box, dpi, prepared=prepared)
         if zoom >= TEXT_ZOOM / 3:
             self._paint_labels(painter, exposed, dpi)
 
@@ -162,28 +195,12 @@ class ChartItem(QGraphicsItem):
             pens[kind] = pen
         return pens
 
-    def _paint_lines(self, p: QPainter, cells: list[tuple[int, int]], zoom: float) -> None:
+    def _draw_lines(self, p: QPainter, grouped: dict[ConnectorKind, list[QLineF]],
+                    zoom: float) -> None:
         pens = self._pens(zoom)
-        grouped: dict[ConnectorKind, list[QLineF]] = {}
-        lines = self.index.lines
-        for key in cells:
-            for kind, segs in lines.get(key, {}).items():
-                grouped.setdefault(kind, []).extend(segs)
-        for kind, segs in grouped.items():
+        for kind, lines in grouped.items():
             p.setPen(pens[kind])
-            p.drawLines(segs)
-
-    def _paint_flat(self, p: QPainter, cells: list[tuple[int, int]], zoom: float) -> None:
-        self._paint_lines(p, cells, zoom)
-        grouped: dict[int, list[QRectF]] = {}
-        rects = self.index.rects
-        for key in cells:
-            for rgba, rs in rects.get(key, {}).items():
-                grouped.setdefault(rgba, []).extend(rs)
-        p.setPen(Qt.PenStyle.NoPen)
-        for rgba, rs in grouped.items():
-            p.setBrush(self.index.colors[rgba])
-            p.drawRects(rs)
+            p.drawLines(lines)
 
     def _paint_labels(self, p: QPainter, exposed: QRectF, dpi: int) -> None:
         for label in self.geometry.labels:
