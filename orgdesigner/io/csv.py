@@ -33,6 +33,7 @@ from orgdesigner.io.csv_format import (
     detect_delimiter,
     detect_mapping,
     escape_cell,
+    holder_name,
     normalise_header,
     parse_bool,
     parse_number,
@@ -189,11 +190,12 @@ def _drafts(table: _Table, mapping: ColumnMapping,
             values.append(column(f))
     if "name" in index:
         keys.append("holder")
-        values.append(column("name"))
+        values.append(list(map(holder_name, column("name"))))
     elif "first_name" in index or "last_name" in index:
         parts = [column(f) for f in ("first_name", "last_name") if f in index]
         keys.append("holder")
-        values.append([" ".join(p for p in names if p) for names in zip(*parts, strict=True)])
+        values.append([holder_name(" ".join(p for p in names if p))
+                       for names in zip(*parts, strict=True)])
     for f, func, what in _CONVERTERS:
         if f in index:
             keys.append(f)

@@ -26,6 +26,7 @@ __all__ = [
     "detect_delimiter",
     "detect_mapping",
     "escape_cell",
+    "holder_name",
     "normalise_header",
     "parse_bool",
     "parse_number",
@@ -257,6 +258,16 @@ def parse_bool(text: str) -> bool:
     if s in _FALSE:
         return False
     raise ValueError(text)
+
+
+#: What HR exports write in the name of an empty position; read as a vacancy.
+VACANT_NAMES = frozenset({"vacant", "vacancy", "(vacant)", "[vacant]", "tbh", "tbd",
+                          "to be hired", "open position", "open role", "open req"})
+
+
+def holder_name(text: str) -> str:
+    """The holder's name, or "" for a vacancy written as "Vacant", "TBH"..."""
+    return "" if text.casefold() in VACANT_NAMES else text
 
 
 #: A cell starting with one of these is run as a formula by spreadsheet programs.

@@ -33,6 +33,7 @@ from orgdesigner.io.csv_format import (
     FIELDS,
     SYNONYMS,
     ManagerRef,
+    holder_name,
     normalise_header,
     parse_bool,
     parse_number,
@@ -206,14 +207,14 @@ def _draft(node: str, attrs: dict[str, Any], fields: dict[str, str],
         if get.get(f) is not None:
             values[f] = _text(get[f])
     if get.get("name") is not None:
-        values["holder"] = _text(get["name"])
+        values["holder"] = holder_name(_text(get["name"]))
     elif get.get("first_name") is not None or get.get("last_name") is not None:
-        values["holder"] = " ".join(
-            t for t in (_text(get.get("first_name")), _text(get.get("last_name"))) if t)
+        values["holder"] = holder_name(" ".join(
+            t for t in (_text(get.get("first_name")), _text(get.get("last_name"))) if t))
     label = _text(attrs.get("label"))
     if label and "holder" not in values and "title" not in values:
         first, _, rest = label.partition("\n")
-        values["holder"] = first.strip()
+        values["holder"] = holder_name(first.strip())
         values["title"] = " ".join(rest.split())
     for f in ("fte", "cost"):
         value = get.get(f)

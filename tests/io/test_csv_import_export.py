@@ -18,6 +18,7 @@ from orgdesigner.io.csv import (
     import_csv,
     scenario_csv_bytes,
 )
+from orgdesigner.io.csv_format import VACANT_NAMES
 from orgdesigner.model.document import LineKind, OrgDocument, Position, ReportingLine
 from orgdesigner.model.synthetic import generate_org
 
@@ -199,7 +200,8 @@ def test_round_trip_keeps_order_units_and_dotted_lines(tmp_path: Path) -> None:
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                max_size=30).map(str.strip)
+                max_size=30).map(str.strip)\
+    .filter(lambda t: t.casefold() not in VACANT_NAMES)  # read as vacancies
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -291,3 +293,10 @@ def test_too_long_values_are_problems_not_crashes(tmp_path: Path) -> None:
     ]
     ok = f"ID,Name\n1,Ana\n2,Ben{'n' * 20}\n"
     assert len(import_csv(_write(tmp_path, ok), title="t" * 1000).meta.title) == 300
+
+
+def test_vacancies_written_as_words(tmp_path: Path) -> None:
+    text = "ID,Name,Title,Manager ID\n1,Ana,CEO,\n2,Vacant,CFO,1\n3,TBH,Analyst,2\n"
+    s = import_csv(_write(tmp_path, text)).scenario()
+    assert [p.vacant for p in s.positions] == [False, True, True]
+    assert s.position("2").title == "CFO"
