@@ -1,5 +1,7 @@
 """Benchmark the files layer: CSV import, .orgchart save and load, OrgGraph build.
 
+Also CSV export and GraphML export and import (no budget: shown for reference).
+
 Budgets (issue 2, a 2-core machine): 100k positions load <= 2 s, save <= 2 s, CSV import
 <= 3 s. For each size it prints the median wall time of several runs, the median CPU time
 of the same runs (the two differ when other work shares the machine), and the peak memory
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from orgdesigner.io.csv import export_csv, import_csv
+from orgdesigner.io.graphml import export_graphml, import_graphml
 from orgdesigner.io.native import load, save
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.synthetic import generate_org
@@ -56,6 +59,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,20000,100000")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", default="", help="comma-separated operation names to run")
     args = ap.parse_args()
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} "
           "runs; peak = memory allocated by the operation (tracemalloc)")
@@ -71,13 +75,21 @@ def main() -> int:
             save(doc, native)
             export_csv(doc, table)
             scenario = doc.scenario()
+            graph_file = folder / f"org-{size}.graphml"
+            export_graphml(doc, graph_file)
             operations: list[tuple[str, Callable[[], object], Path | None]] = [
                 ("csv import", lambda t=table: import_csv(t), table),
                 ("save", lambda d=doc, p=native: save(d, p), native),
                 ("load", lambda p=native: load(p), native),
                 ("OrgGraph", lambda s=scenario: OrgGraph(s), None),
+                ("csv export", lambda d=doc, t=table: export_csv(d, t), table),
+                ("graphml exp", lambda d=doc, g=graph_file: export_graphml(d, g), graph_file),
+                ("graphml imp", lambda g=graph_file: import_graphml(g), graph_file),
             ]
+            wanted = {w.strip() for w in args.only.split(",") if w.strip()}
             for name, fn, path in operations:
+                if wanted and name not in wanted:
+                    continue
                 wall, cpu = timed(fn, args.runs)
                 peak = peak_mib(fn)
                 budget = BUDGETS.get((name, size))
