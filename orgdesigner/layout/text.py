@@ -51,6 +51,10 @@ NAME_LINES = 2
 TITLE_LINES = 2
 UNIT_LINES = 1
 
+_PARTS = {TextRole.NAME: (NAME_SIZE, True, NAME_LINES),
+          TextRole.TITLE: (TITLE_SIZE, False, TITLE_LINES),
+          TextRole.UNIT: (UNIT_SIZE, False, UNIT_LINES)}
+
 _FILES = {FONT_REGULAR: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
 
@@ -85,6 +89,7 @@ class TextMeasurer:
         register_fonts()
         self._widths: dict[tuple[str, bool, float], float] = {}
         self._labels: dict[tuple[str, str, str, int], BoxLabel] = {}
+        self._parts: dict[tuple[str, str], tuple[list[TextLine], float, float]] = {}
 
     def width(self, text: str, bold: bool, size: float) -> float:
         key = (text, bold, size)
@@ -98,9 +103,12 @@ class TextMeasurer:
              max_lines: int) -> list[str]:
         """Greedy word wrap to ``max_width``; words too long for a line break between
         characters; more than ``max_lines`` lines end elided with "…"."""
-        words = text.split()
-        if not words:
+        if not text or text.isspace():
             return []
+        if "  " not in text and text == text.strip() and "\n" not in text and "\t" not in text \
+                and self.width(text, bold, size) <= max_width:
+            return [text]  # the usual case: one line, one measurement
+        words = text.split()
         measure = self.width
         lines: list[str] = []
         current = ""
@@ -143,29 +151,45 @@ class TextMeasurer:
                 hi = mid - 1
         return lo
 
+    def _part(self, text: str, role: TextRole) -> tuple[list[TextLine], float, float]:
+        """One part of a label wrapped, its widest line and its height (cached: titles,
+        units and many names repeat)."""
+        key = (text, role.value)  # a str: enum members hash in Python, slowly
+        found = self._parts.get(key)
+        if found is None:
+            size, bold, max_lines = _PARTS[role]
+            inner = MAX_BOX_WIDTH - 2 * TEXT_PADDING
+            lines = [TextLine(line, role, size, bold, self.width(line, bold, size))
+                     for line in self.wrap(text, bold, size, inner, max_lines)]
+            found = (lines, max((ln.width for ln in lines), default=0.0),
+                     len(lines) * size * LINE_HEIGHT)
+            self._parts[key] = found
+        return found
+
     def box_label(self, name: str, title: str, unit: str = "", count: int = 0) -> BoxLabel:
         """The label of a box: name (bold), title, unit and the "+N" of a collapsed box."""
         key = (name, title, unit, count)
         found = self._labels.get(key)
         if found is not None:
             return found
-        inner = MAX_BOX_WIDTH - 2 * TEXT_PADDING
-        lines: list[TextLine] = []
-        parts = ((name, TextRole.NAME, NAME_SIZE, True, NAME_LINES),
-                 (title, TextRole.TITLE, TITLE_SIZE, False, TITLE_LINES),
-                 (unit, TextRole.UNIT, UNIT_SIZE, False, UNIT_LINES))
-        for text, role, size, bold, max_lines in parts:
-            for line in self.wrap(text, bold, size, inner, max_lines):
-                lines.append(TextLine(line, role, size, bold, self.width(line, bold, size)))
+        part = self._part
+        lines, widest, height = part(name, TextRole.NAME) if name else ([], 0.0, 0.0)
+        lines = list(lines)
+        for text, role in ((title, TextRole.TITLE), (unit, TextRole.UNIT)):
+            if text:
+                more, w, h = part(text, role)
+                lines += more
+                widest = max(widest, w)
+                height += h
         if count:
             text = f"+{count}"
-            lines.append(TextLine(text, TextRole.COUNT, COUNT_SIZE, True,
-                                  self.width(text, True, COUNT_SIZE)))
-        widest = max((ln.width for ln in lines), default=0.0)
+            w = self.width(text, True, COUNT_SIZE)
+            lines.append(TextLine(text, TextRole.COUNT, COUNT_SIZE, True, w))
+            widest = max(widest, w)
+            height += COUNT_SIZE * LINE_HEIGHT
         width = min(MAX_BOX_WIDTH, max(MIN_BOX_WIDTH, widest + 2 * TEXT_PADDING))
-        height = 2 * TEXT_PADDING + sum(ln.size * LINE_HEIGHT for ln in lines)
         # Rounded up to 1/100 pt, so the box never ends up narrower than its text.
         label = BoxLabel(lines, math.ceil(width * 100) / 100,
-                         math.ceil(height * 100) / 100)
+                         math.ceil((height + 2 * TEXT_PADDING) * 100) / 100)
         self._labels[key] = label
         return label
