@@ -2,9 +2,9 @@
 
 Importers describe each position as a :class:`Draft` (where it came from, its id, its
 field values, a manager reference and a unit path). :func:`build_document` resolves
-managers (by id, or by unique name), finds duplicates, unknown managers, ambiguous names
-and reporting cycles, and collects *every* problem before giving up, so the user fixes
-the file once. Nothing is returned unless the whole file is good.
+managers (by id, or by unique name or e-mail address), finds duplicates, unknown
+managers, ambiguous names and reporting cycles, and collects *every* problem before
+giving up, so the user fixes the file once. Nothing is returned unless the whole file is good.
 
 Units come from the unit paths (``("Sales", "EMEA")`` is EMEA inside Sales). Divisions
 (the columns of the customer-on-top pyramid): when the organisation has a single top,
@@ -104,11 +104,24 @@ def _build(drafts: list[Draft], source: str, title: str, problems: list[str],
                     by_name[holder].append(d)
         return by_name.get(ref.casefold(), [])
 
+    by_email: dict[str, list[Draft]] | None = None
+
+    def mailed(ref: str) -> list[Draft]:
+        nonlocal by_email
+        if by_email is None:
+            by_email = defaultdict(list)
+            for d in drafts:
+                email = str(d.fields.get("email", "")).strip().casefold()
+                if email:
+                    by_email[email].append(d)
+        return by_email.get(ref.casefold(), [])
+
     def resolve(d: Draft, ref: str, what: str) -> str | None:
         if manager_by is not ManagerRef.NAME and ref in by_id:
             return ref
         if manager_by is not ManagerRef.ID:
-            matches = named(ref)
+            # A name, or (as directory exports write it) the manager's e-mail address.
+            matches = mailed(ref) if "@" in ref else named(ref)
             if len(matches) == 1:
                 return matches[0].id
             if len(matches) > 1:

@@ -300,3 +300,13 @@ def test_vacancies_written_as_words(tmp_path: Path) -> None:
     s = import_csv(_write(tmp_path, text)).scenario()
     assert [p.vacant for p in s.positions] == [False, True, True]
     assert s.position("2").title == "CFO"
+
+
+def test_manager_given_by_email(tmp_path: Path) -> None:
+    text = ("Email,Name,Manager\nana@example.com,Ana,\nben@example.com,Ben,ANA@example.com\n"
+            "cas@example.com,Cas,nobody@example.com\n")
+    with pytest.raises(ImportProblems, match="row 4: manager 'nobody@example.com' matches "
+                                             "no position name"):
+        import_csv(_write(tmp_path, text))
+    doc = import_csv(_write(tmp_path, text.rsplit("cas@", 1)[0]))
+    assert _solid(doc) == [("p1", "p2")]
