@@ -14,12 +14,21 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLockFile,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.io import native
@@ -34,6 +43,7 @@ __all__ = [
     "RecoveryFile",
     "default_recovery_dir",
     "find_orphans",
+    "snapshot_document",
 ]
 
 #: Autosave at least this often while there are unsaved changes.
@@ -51,6 +61,19 @@ def default_recovery_dir() -> Path:
     """``recovery`` under the platform's per-user application data folder."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "recovery"
+
+
+def snapshot_document(doc: OrgDocument) -> OrgDocument:
+    """A copy that later edits cannot reach: the items are frozen values, so copying the
+    lists that hold them (milliseconds, even at 100,000 positions) is enough."""
+    scenarios = [
+        scenario.model_copy(update={
+            name: list(value) for name in type(scenario).model_fields
+            if isinstance(value := getattr(scenario, name), list)})
+        for scenario in doc.scenarios
+    ]
+    return doc.model_copy(update={"scenarios": scenarios, "meta": doc.meta.model_copy(),
+                                  "check_profile": doc.check_profile.model_copy()})
 
 
 def _new_lock(path: Path) -> QLockFile:
@@ -147,6 +170,8 @@ class Autosave(QObject):
     saved = Signal(Path)
     #: Writing the recovery file failed (a clear message); the next change tries again.
     failed = Signal(str)
+    #: From the worker thread: a background write ended ("" or the error message).
+    _written = Signal(str)
 
     def __init__(self, controller: DocumentController, folder: Path | None = None, *,
                  interval_ms: int = AUTOSAVE_INTERVAL_MS, idle_ms: int = IDLE_DELAY_MS,
@@ -158,6 +183,9 @@ class Autosave(QObject):
         self._lock = _new_lock(self.folder / f"{self.session}{_LOCK_SUFFIX}")
         self._pending = False
         self._stopped = False
+        self._worker: threading.Thread | None = None
+        self._discard_after_write = False
+        self._written.connect(self._on_written, Qt.ConnectionType.QueuedConnection)
 
         self._interval = QTimer(self)
         self._interval.setInterval(interval_ms)
@@ -220,27 +248,34 @@ class Autosave(QObject):
 
     def _on_timer(self) -> None:
         if self._pending and self.controller.modified:
-            self.save_now()
+            self.save_in_background()
 
-    # -- actions -----------------------------------------------------------------------
+    # -- writing -----------------------------------------------------------------------
+    def _prepare(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self._lock.isLocked() and not self._lock.tryLock(0):
+            raise OrgDesignerError(f"{self.folder}: the recovery folder is locked")
+
+    def _write(self, doc: OrgDocument, original: Path | None) -> None:
+        """Serialise and write (safe on a worker thread: ``doc`` is a private snapshot)."""
+        atomic_write_bytes(self.file_path, native.dumps(doc))
+        meta = {
+            "original_path": str(original) if original is not None else "",
+            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "title": doc.meta.title,
+        }
+        atomic_write_bytes(self.file_path.with_suffix(_META_SUFFIX),
+                           json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
     def save_now(self) -> bool:
-        """Write the recovery file now; False (and ``failed`` emitted) when it could not."""
+        """Write the recovery file now, on this thread; False (and ``failed`` emitted) when
+        it could not."""
         if self._stopped:
             return False
+        self.wait()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if not self._lock.isLocked() and not self._lock.tryLock(0):
-                raise OrgDesignerError(f"{self.folder}: the recovery folder is locked")
-            doc = self.controller.doc
-            atomic_write_bytes(self.file_path, native.dumps(doc))
-            path = self.controller.path
-            meta = {
-                "original_path": str(path) if path is not None else "",
-                "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "title": doc.meta.title,
-            }
-            atomic_write_bytes(self.file_path.with_suffix(_META_SUFFIX),
-                               json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+            self._prepare()
+            self._write(self.controller.doc, self.controller.path)
         except (OrgDesignerError, OSError) as err:
             self.failed.emit(f"Autosave failed: {err}")
             return False
@@ -248,17 +283,77 @@ class Autosave(QObject):
         self.saved.emit(self.file_path)
         return True
 
+    def save_in_background(self) -> bool:
+        """Snapshot the document here and write it on a worker thread, so a big chart's
+        autosave does not freeze the window. False when a write is already running (the
+        changes stay pending and are written when it ends)."""
+        if self._stopped or self._worker is not None:
+            return False
+        try:
+            self._prepare()
+        except (OrgDesignerError, OSError) as err:
+            self.failed.emit(f"Autosave failed: {err}")
+            return False
+        doc = snapshot_document(self.controller.doc)
+        original = self.controller.path
+        self._pending = False
+        self._discard_after_write = False
+        self._worker = threading.Thread(target=self._run_worker, args=(doc, original),
+                                        name="autosave", daemon=True)
+        self._worker.start()
+        return True
+
+    def _run_worker(self, doc: OrgDocument, original: Path | None) -> None:
+        error = ""
+        try:
+            self._write(doc, original)
+        except (OrgDesignerError, OSError) as err:
+            error = f"Autosave failed: {err}"
+        except Exception as err:  # noqa: BLE001 - a worker must always report back
+            error = f"Autosave failed: {type(err).__name__}: {err}"
+        self._written.emit(error)
+
+    def _on_written(self, error: str) -> None:
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+        if self._discard_after_write or self._stopped:
+            self._discard_after_write = False
+            self.discard()
+        elif error:
+            self._pending = True
+            self.failed.emit(error)
+        else:
+            self.saved.emit(self.file_path)
+        if self._pending and not self._stopped and self.controller.modified:
+            self._idle.start()
+
+    def wait(self) -> None:
+        """Wait for a background write to end (and handle its result)."""
+        worker = self._worker
+        if worker is None:
+            return
+        worker.join()
+        QCoreApplication.sendPostedEvents(self)  # deliver its queued report now
+        if self._worker is worker:  # the report was not delivered: handle it directly
+            self._worker = None
+            if self._discard_after_write:
+                self.discard()
+
     def discard(self) -> None:
         """Remove this session's recovery file (the document is safe elsewhere)."""
+        if self._worker is not None:
+            self._discard_after_write = True  # a write still running must not bring it back
         for path in (self.file_path, self.file_path.with_suffix(_META_SUFFIX)):
             with contextlib.suppress(OSError):
                 path.unlink()
 
     def finish(self) -> None:
         """A clean close: stop, remove the recovery file and give up the lock."""
-        self._stopped = True
         self._interval.stop()
         self._idle.stop()
+        self.wait()
+        self._stopped = True
         self.discard()
         if self._lock.isLocked():
             self._lock.unlock()

@@ -18,7 +18,12 @@ from orgdesigner.io import native
 from orgdesigner.model import OrgDocument
 from orgdesigner.model.edits import change_position
 from orgdesigner.model.synthetic import generate_org
-from orgdesigner.ui.autosave import Autosave, default_recovery_dir, find_orphans
+from orgdesigner.ui.autosave import (
+    Autosave,
+    default_recovery_dir,
+    find_orphans,
+    snapshot_document,
+)
 from orgdesigner.ui.document import DocumentController
 from orgdesigner.ui.file_actions import FileActions
 from orgdesigner.ui.settings import AppSettings
@@ -241,3 +246,39 @@ def test_unreadable_recovery_file_is_set_aside(qtbot, tmp_path, settings, monkey
     assert shown and "dead-1.orgchart" in shown[0]
     assert (folder / "dead-1.orgchart.unreadable").exists()
     assert find_orphans(folder) == []
+
+
+def test_background_write_uses_a_snapshot(qtbot, tmp_path):
+    controller = DocumentController(generate_org(40, seed=5))
+    autosave = Autosave(controller, tmp_path / "rec", idle_ms=30)
+    rename_top(controller, "At snapshot")
+    snapshot = snapshot_document(controller.doc).model_dump()
+    with qtbot.waitSignal(autosave.saved, timeout=5000):
+        assert autosave.save_in_background()
+        assert not autosave.save_in_background()  # one write at a time
+        rename_top(controller, "After snapshot")  # the GUI keeps editing meanwhile
+    assert native.load(autosave.file_path).model_dump() == snapshot
+    # The later change is still pending and is written once the user pauses.
+    with qtbot.waitSignal(autosave.saved, timeout=5000):
+        pass
+    assert native.load(autosave.file_path).scenario().positions[0].holder == "After snapshot"
+
+
+def test_saving_while_a_background_write_runs_leaves_no_recovery_file(qtbot, tmp_path):
+    controller = DocumentController(generate_org(40, seed=5))
+    autosave = Autosave(controller, tmp_path / "rec", idle_ms=60_000)
+    rename_top(controller, "Racing")
+    assert autosave.save_in_background()
+    controller.mark_saved()  # a clean save lands while the worker writes
+    autosave.wait()
+    qtbot.wait(20)
+    assert not autosave.file_path.exists()
+
+
+def test_snapshot_is_independent_of_later_edits():
+    doc = generate_org(10, seed=2)
+    copy = snapshot_document(doc)
+    before = copy.model_dump()
+    change_position(doc, doc.scenario().positions[0].id, holder="Changed").apply(doc)
+    assert copy.model_dump() == before
+    assert doc.scenario().positions[0].holder == "Changed"
