@@ -233,9 +233,11 @@ class _Planner:
 
 
 def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
-                 overview_layout: LayoutFn | None = None, warnings: list[str],
+                 overview_layout: LayoutFn | None = None, full: Geometry | None = None,
+                 warnings: list[str],
                  tick: Callable[[], None] = lambda: None) -> Booklet:
-    """Plan every page of the booklet: the overview first, then each division."""
+    """Plan every page of the booklet: the overview first, then each division. ``full``
+    is a layout of the whole scenario in the same view, if the caller has one."""
     planner = _Planner(scenario, layout, frame, warnings, tick)
     graph = planner.graph
     roots = division_roots(graph)
@@ -250,7 +252,7 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
     ordered = [pid for top in graph.tops() for pid in graph.walk(top) if pid in overview]
     over_geometry = (overview_layout or layout)(planner._scenario(ordered))
     planner.legend = list(over_geometry.legend)
-    planner.use_full_layout(layout(planner._scenario(
+    planner.use_full_layout(full or layout(planner._scenario(
         [pid for top in graph.tops() for pid in graph.walk(top)])))
     planner.min_scale = min(MAX_SCALE, MIN_TEXT_PT / smallest_text(over_geometry))
     planner._add(over_geometry, "Overview: top of the organisation",

@@ -29,6 +29,7 @@ class IndexEntry:
     name: str
     detail: str
     pages: list[int]
+    initial: str = ""  # the letter it is filed under (accents ignored)
 
 
 def _sort_key(text: str) -> tuple[str, str]:
@@ -39,15 +40,17 @@ def _sort_key(text: str) -> tuple[str, str]:
 
 def index_entries(scenario: Scenario, pages_of: dict[str, list[int]]) -> list[IndexEntry]:
     """One entry per position drawn somewhere, sorted by name (accents ignored)."""
-    entries = []
+    entries: list = []
     for p in scenario.positions:
         pages = pages_of.get(p.id)
         if not pages:
             continue
         name = p.holder.strip() or f"Vacant: {p.title or p.id}"
         detail = p.title if p.holder.strip() else ""
-        entries.append(IndexEntry(name, detail, sorted(set(pages))))
-    entries.sort(key=lambda e: _sort_key(e.name))
+        key = _sort_key(name)
+        entries.append((key, IndexEntry(name, detail, sorted(set(pages)), key[0][:1].upper())))
+    entries.sort(key=lambda pair: pair[0])
+    return [entry for _, entry in entries]
     return entries
 
 
@@ -87,43 +90,48 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
             first = False
         ops = OpBlock(c, writer.text_cache)
         links: list[tuple[tuple[float, float, float, float], str]] = []
+        names: list[tuple[float, float, list[tuple[str, str]]]] = []
+        details: list[tuple[float, float, list[tuple[str, str]]]] = []
+        heads: list[tuple[float, float, list[tuple[str, str]]]] = []
+        numbers: list[tuple[float, float, list[tuple[str, str]]]] = []
         initial = ""
         for i, entry in enumerate(entries[start:start + per_page]):
             col, row = divmod(i, rows)
             x = area.x + col * (col_w + GAP)
             y = area.bottom - 24 - row * LEADING
             shown = entry.pages[:6]
-            numbers = ", ".join(str(n) for n in shown) + ("…" if len(entry.pages) > 6 else "")
-            num_w = text_width(numbers, SIZE)
-            lead = _sort_key(entry.name)[0][:1].upper()
-            if lead != initial:
-                initial = lead
-                ops.text_colour(MUTED)
-                ops.text(x - 0.5, y, SIZE, text_runs(lead, True))
+            label = ", ".join(str(n) for n in shown) + ("…" if len(entry.pages) > 6 else "")
+            num_w = text_width(label, SIZE)
+            if entry.initial != initial:
+                initial = entry.initial
+                heads.append((x - 0.5, y, text_runs(initial, True)))
             name_room = col_w - num_w - 22
             runs = text_runs(entry.name)
             used = run_width(runs, SIZE)
             if used > name_room:
                 runs = text_runs(fit_text(entry.name, SIZE, name_room))
                 used = run_width(runs, SIZE)
-            ops.text_colour(INK)
-            ops.text(x + 10, y, SIZE, runs)
+            names.append((x + 10, y, runs))
             room = name_room - used - 4
             if entry.detail and room > 16:
                 detail = text_runs(entry.detail)
                 if run_width(detail, SIZE - 1) > room:
                     detail = text_runs(fit_text(entry.detail, SIZE - 1, room))
-                ops.text_colour(MUTED)
-                ops.text(x + 14 + used, y, SIZE - 1, detail)
+                details.append((x + 14 + used, y, detail))
             right = x + col_w
-            ops.text_colour(LINK)
-            ops.text(right - num_w, y, SIZE, text_runs(numbers))
+            numbers.append((right - num_w, y, text_runs(label)))
             cursor = right - num_w  # each page number links to its page
             for n in shown:
                 w = _number_width(n)
                 if 0 < n <= len(keys):
                     links.append(((cursor, y - 2, cursor + w, y + SIZE), keys[n - 1]))
                 cursor += w + comma
+        for colour, size, lines in ((MUTED, SIZE, heads), (INK, SIZE, names),
+                                    (MUTED, SIZE - 1, details), (LINK, SIZE, numbers)):
+            if lines:
+                ops.text_colour(colour)
+                for x, y, runs in lines:
+                    ops.text(x, y, size, runs)
         ops.flush()
         for rect, key in links:
             link(c, rect, key)

@@ -21,8 +21,15 @@ __all__ = ["OpBlock", "link", "rgb"]
 KAPPA = 0.5523
 
 
+_RGB: dict[tuple[float, float, float], str] = {}
+
+
 def rgb(c: Color) -> str:
-    return f"{c.red:.3f} {c.green:.3f} {c.blue:.3f}"
+    key = (c.red, c.green, c.blue)
+    found = _RGB.get(key)
+    if found is None:
+        found = _RGB[key] = f"{c.red:.3f} {c.green:.3f} {c.blue:.3f}"
+    return found
 
 
 class OpBlock:
@@ -110,11 +117,14 @@ class OpBlock:
         self._begin_text()
         self.ops.append(f"{rgb(colour)} rg")
 
-    def text(self, x: float, y: float, size: float, runs: list[tuple[str, str]]) -> None:
-        """One line at baseline (x, y): runs of (font name, text) printed in sequence."""
+    def text(self, x: float, y: float, size: float, runs: list[tuple[str, str]],
+             rotate: int = 0) -> None:
+        """One line at baseline (x, y): runs of (font name, text) printed in sequence;
+        ``rotate`` 90 reads upwards, -90 downwards."""
         self._begin_text()
         add = self.ops.append
-        add(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        matrix = {0: "1 0 0 1", 90: "0 1 -1 0", -90: "0 -1 1 0"}[rotate]
+        add(f"{matrix} {x:.2f} {y:.2f} Tm")
         for font_name, text in runs:
             for internal, chunk in self._pieces(font_name, text):
                 if self._font != (internal, size):
@@ -151,7 +161,10 @@ class _Link(pdfdoc.PDFObject):
 
     def format(self, document: pdfdoc.PDFDocument) -> bytes:
         x1, y1, x2, y2 = self.rect
-        dest = pdfdoc.format(self.destination, document)
+        formatted = document.__dict__.setdefault("_od_link_dests", {})
+        dest = formatted.get(id(self.destination))
+        if dest is None:  # many links share a destination: format it once
+            dest = formatted[id(self.destination)] = pdfdoc.format(self.destination, document)
         return (b"<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [%.2f %.2f %.2f %.2f] "
                 b"/Dest %s >>" % (x1, y1, x2, y2, dest))
 

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.layout.geometry import BalanceFigures, LegendEntry, Rect
 from orgdesigner.render.fonts import REGULAR, run_width, text_runs
+from orgdesigner.render.ops import OpBlock
 from orgdesigner.render.painter import INK, MUTED
 
 __all__ = ["PageFrame", "draw_text", "fit_text", "TOTAL_FORM"]
@@ -99,25 +101,24 @@ class PageFrame:
             self._legend(c, legend, m + (w - 2 * m) * 0.36 + 8, w - m - 110, m + 4)
         c.endForm()
 
-    def draw(self, c: Canvas, number: int, section: str = "", legend: bool = True) -> None:
-        """Header, footer and legend of page ``number`` (after ``define_forms``)."""
+    def draw(self, c: Canvas, ops: OpBlock, number: int, section: str = "",
+             legend: bool = True) -> None:
+        """Header, footer and legend of page ``number`` (after ``define_forms``); the
+        page's own text goes into ``ops``."""
         m, w = self.margin, self.width
         c.doForm(FRAME_FORM)
         if legend:
             c.doForm(LEGEND_FORM)
-        label = f"Page {number} of "
-        lw = c.stringWidth(label, REGULAR, 8)
-        t = c.beginText(w - m - lw - 24, m + 4)
-        t.setFont(REGULAR, 8)
-        t.setFillColor(MUTED)
-        t.textOut(label)
-        c.drawText(t)
         c.saveState()
         c.translate(w - m - 24, m + 4)
         c.doForm(TOTAL_FORM)
         c.restoreState()
+        label = f"Page {number} of "
+        ops.text_colour(MUTED)
+        ops.text(w - m - 24 - pdfmetrics.stringWidth(label, REGULAR, 8), m + 4, 8,
+                 [(REGULAR, label)])
         if section:
-            draw_text(c, m, m + 4, fit_text(section, 8, (w - 2 * m) * 0.36), 8, colour=MUTED)
+            ops.text(m, m + 4, 8, text_runs(fit_text(section, 8, (w - 2 * m) * 0.36)))
 
     def _legend(self, c: Canvas, legend: Sequence[LegendEntry], x0: float, x1: float,
                 y: float) -> None:

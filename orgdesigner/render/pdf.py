@@ -16,6 +16,7 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.io.atomic import atomic_output
 from orgdesigner.layout.geometry import Geometry
 from orgdesigner.model.document import OrgDocument, Orientation, Scenario
+from orgdesigner.perf import paused_gc
 from orgdesigner.render.booklet import plan_booklet
 from orgdesigner.render.index import index_entries, index_page_count, write_index
 from orgdesigner.render.options import MIN_TEXT_PT, ExportResult, FitMode, PdfOptions
@@ -84,12 +85,13 @@ def export_pdf(doc: OrgDocument, path: str | os.PathLike[str], options: PdfOptio
     if area.w < 100 or area.h < 100:
         raise OrgDesignerError("the margins leave no room for the chart on this paper")
     warnings: list[str] = []
-    geometry = layout_fn(scenario)
+    with paused_gc():
+        geometry = layout_fn(scenario)
     meta = {"title": title, "author": doc.meta.author,
             "subject": f"Organisation chart: {scenario.name} ({view} view)",
             "keywords": "organisation chart, OrgDesigner"}
     target = Path(path)
-    with atomic_output(target) as stream:
+    with paused_gc(), atomic_output(target) as stream:
         writer = PdfWriter(stream, frame, legend=geometry.legend, meta=meta,
                            progress=progress, cancel=cancel)
         writer.step(0)
@@ -123,9 +125,11 @@ def _plan(doc: OrgDocument, scenario: Scenario, geometry: Geometry, options: Pdf
         if section_view is Orientation.INVERTED:  # a division's subtree has no pyramid
             section_view = Orientation.CLASSIC
         sections = _with_view(scenario, section_view.value)
+        plain = not scenario.view.collapsed and not scenario.view.offsets
+        full = geometry if plain and section_view is scenario.view.orientation else None
         booklet = plan_booklet(sections, layout_fn if layout_fn is not None and
                                not isinstance(layout_fn, _EngineLayout) else _EngineLayout(),
-                               frame, warnings=warnings,
+                               frame, warnings=warnings, full=full,
                                overview_layout=None, tick=lambda: writer.step(0))
         pages = booklet.pages
         if scenario.view.orientation is Orientation.INVERTED:

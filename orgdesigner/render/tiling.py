@@ -11,11 +11,15 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
-from orgdesigner.render.ops import link
+from orgdesigner.render.fonts import run_width, text_runs
+from orgdesigner.render.ops import OpBlock, link
 from orgdesigner.render.options import MIN_TEXT_PT
-from orgdesigner.render.pages import PageFrame, crop_marks, draw_text
+from orgdesigner.render.pages import PageFrame, draw_text
 from orgdesigner.render.painter import MUTED, Window
 from orgdesigner.render.writer import ChartPage, fit_window
+
+GRID = HexColor("#2b6cb0")
+BLACK = HexColor("#000000")
 
 __all__ = ["TileGrid", "column_name", "plan_tiles", "smallest_text"]
 
@@ -137,7 +141,7 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
 
 
 def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], str]):
-    def decorate(c: Canvas, frame: PageFrame) -> None:
+    def decorate(c: Canvas, frame: PageFrame, ops: OpBlock) -> None:
         c.saveState()
         c.setStrokeColor(HexColor("#2b6cb0"))
         c.setLineWidth(0.6)
@@ -157,39 +161,44 @@ def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], 
 
 def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
                      keys: dict[tuple[int, int], str]):
-    def decorate(c: Canvas, frame: PageFrame) -> None:
+    def decorate(c: Canvas, frame: PageFrame, ops: OpBlock) -> None:
         area = frame.content
         half = overlap / 2
-        xs = [area.x + (half if col else 0.0), area.right - (half if col < grid.cols - 1
-                                                               else 0.0)]
-        ys = [area.bottom - (half if row else 0.0), area.y + (half if row < grid.rows - 1
-                                                              else 0.0)]
-        crop_marks(c, xs, ys, area)
+        xs = [area.x + (half if col else 0.0),
+              area.right - (half if col < grid.cols - 1 else 0.0)]
+        ys = [area.bottom - (half if row else 0.0),
+              area.y + (half if row < grid.rows - 1 else 0.0)]
+        ops.style(stroke=BLACK, width=0.4, solid=True)
+        for x in xs:  # cut marks in the margins
+            ops.polyline([(x, area.y - 2), (x, area.y - 12)])
+            ops.polyline([(x, area.bottom + 2), (x, area.bottom + 12)])
+        for y in ys:
+            ops.polyline([(area.x - 2, y), (area.x - 12, y)])
+            ops.polyline([(area.right + 2, y), (area.right + 12, y)])
+        ops.stroke_path()
         ref = grid.ref(col, row)
-        draw_text(c, area.right - 4, area.bottom - 16, ref, 14, bold=True, anchor="end",
-                  colour=HexColor("#2b6cb0"))
-        # neighbours, linked, in the margins
+        ops.text_colour(GRID)
+        runs = text_runs(ref, True)
+        ops.text(area.right - 4 - run_width(runs, 14), area.bottom - 16, 14, runs)
+        # the neighbouring tiles, named and linked, in the margins
         m = area.x / 2
-        for dc, dr, x, y, anchor, arrow in (
-                (-1, 0, area.x, area.cy, "start", "←"), (1, 0, area.right, area.cy, "end", "→"),
-                (0, -1, area.cx, frame.height - m - 3, "middle", "↑"),
-                (0, 1, area.cx, m - 3, "middle", "↓")):
+        ops.text_colour(MUTED)
+        for dc, dr in ((-1, 0), (1, 0), (0, -1), (0, 1)):
             cell = (col + dc, row + dr)
             if cell not in keys:
                 continue
-            label = f"{arrow} {grid.ref(*cell)}" if dc <= 0 and dr <= 0 else \
-                f"{grid.ref(*cell)} {arrow}"
-            if dc:
-                x = m if dc < 0 else frame.width - m
-                anchor = "middle"
-                c.saveState()
-                c.translate(x, y)
-                c.rotate(90 if dc < 0 else -90)
-                width = draw_text(c, 0, -3, label, 7, anchor="middle", colour=MUTED)
-                c.restoreState()
-                box = (x - 5, y - width / 2, x + 5, y + width / 2)
+            arrow = {(-1, 0): "←", (1, 0): "→", (0, -1): "↑", (0, 1): "↓"}[(dc, dr)]
+            label = f"{arrow} {grid.ref(*cell)}" if dc + dr < 0 else f"{grid.ref(*cell)} {arrow}"
+            runs = text_runs(label)
+            width = run_width(runs, 7)
+            if dc:  # along the side margins, reading upwards / downwards
+                x = m + 2.5 if dc < 0 else frame.width - m - 2.5
+                y = area.cy - width / 2 if dc < 0 else area.cy + width / 2
+                ops.text(x, y, 7, runs, rotate=90 if dc < 0 else -90)
+                box = (x - 8, area.cy - width / 2, x + 3, area.cy + width / 2)
             else:
-                width = draw_text(c, x, y, label, 7, anchor=anchor, colour=MUTED)
-                box = (x - width / 2, y - 2, x + width / 2, y + 8)
+                y = frame.height - m - 3 if dr < 0 else m - 3
+                ops.text(area.cx - width / 2, y, 7, runs)
+                box = (area.cx - width / 2, y - 2, area.cx + width / 2, y + 8)
             link(c, box, keys[cell])
     return decorate

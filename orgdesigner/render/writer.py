@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.layout.geometry import Box, Connector, Geometry, LegendEntry, Rect
 from orgdesigner.render.fonts import ensure_fonts, text_width
+from orgdesigner.render.ops import OpBlock
 from orgdesigner.render.pages import (
     PageFrame,
     define_total_form,
@@ -67,7 +68,7 @@ class ChartPage:
     gauge: bool = True
     #: Box id -> a short note drawn on the box's lower edge ("continues on p. 7").
     tags: dict[str, str] = field(default_factory=dict)
-    decorate: Callable[[Canvas, PageFrame], None] | None = None
+    decorate: Callable[[Canvas, PageFrame, OpBlock], None] | None = None
 
 
 class PdfWriter:
@@ -121,7 +122,9 @@ class PdfWriter:
             level = min(level, self._outline_level + 1)  # the PDF outline cannot skip levels
             c.addOutlineEntry(title, key, level=level, closed=level >= 1)
             self._outline_level = level
-        self.frame.draw(c, self.page, section, legend and bool(self.legend))
+        ops = OpBlock(c, self.text_cache)
+        self.frame.draw(c, ops, self.page, section, legend and bool(self.legend))
+        ops.flush()
         return key
 
     def end_page(self) -> None:
@@ -144,7 +147,9 @@ class PdfWriter:
             _draw_tags(c, page, shown)
         c.restoreState()
         if page.decorate is not None:
-            page.decorate(c, self.frame)
+            ops = OpBlock(c, self.text_cache)
+            page.decorate(c, self.frame, ops)
+            ops.flush()
         g = page.geometry
         if page.gauge and g.balance is not None and g.view == "inverted":
             draw_balance_gauge(c, g.balance, area.right - 182, area.y + 18)
