@@ -16,7 +16,6 @@ one-shot form for the PDF export and the command line.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -24,7 +23,7 @@ from orgdesigner.layout.forest import Forest, build_forest, unit_colors
 from orgdesigner.layout.geometry import BoxStyle, ConnectorKind, Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
-from orgdesigner.layout.text import BoxLabel, TextMeasurer
+from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, TextMeasurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout
 from orgdesigner.layout.views import LEVEL_GAP, tree_geometry
 from orgdesigner.metrics.balance import assign_divisions
@@ -164,9 +163,12 @@ class LayoutEngine:
             sizes = {pid: (lab.height if horizontal else lab.width)
                      for pid, lab in labels.items()}
             params = self.params or TidyParams()
-            if horizontal and params.compact:  # a left-to-right chart is a column already
+            if horizontal and params.compact:
+                # Leaves already form a column left to right; wide subtrees still hang,
+                # steered towards a landscape page (across is y here, levels run along x).
                 params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
-                                 hang_min_width=math.inf)
+                                 level_size=MAX_BOX_WIDTH + LEVEL_GAP,
+                                 target_aspect=params.target_aspect / 4)
             tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
                              [p for p in forest.order if styles[p].assistant], params,
                              forest.order)
