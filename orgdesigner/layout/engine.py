@@ -6,12 +6,21 @@ Use it like this (the canvas keeps one engine per open scenario)::
     engine = LayoutEngine(scenario, "classic")
     geometry = engine.geometry()
     ...  # an edit changes the scenario in place
-    geometry = engine.update(scenario)          # or engine.update(scenario, "inverted")
+    geometry = engine.update(scenario, changed={"p7", "new-1"})   # patch
+    geometry = engine.update(scenario)                            # re-read everything
+    geometry = engine.update(scenario, "inverted")                # another view
 
-``update`` re-reads the scenario, re-measures only labels whose text changed (measured
-labels are cached by text) and re-shapes only subtrees that changed and the path from them
-to the root (``TidyCache``); everything else is reused. ``layout_scenario`` is the
-one-shot form for the PDF export and the command line.
+With ``changed`` (the positions an edit added, removed, edited or re-parented) the
+classic and horizontal views are *patched* (``incremental.py``): only the touched
+subtrees and their paths to the root are re-shaped, and only boxes that moved or changed
+(and the connectors into them) are new objects; the others are the same objects as in
+the previous geometry. ``last_update_patched`` says whether that happened; edits it
+cannot patch exactly (new tops, collapsed subtrees, units or view settings, the inverted
+view) fall back to a full pass. A full pass re-reads the scenario but still reuses the
+measured labels (cached by text) and unchanged subtree shapes (``TidyCache``).
+``layout_scenario`` is the one-shot form for the PDF export and the command line. Box
+and connector order carries no meaning; ``Box.lines`` lists are shared between boxes
+with the same label and must be treated as read-only.
 """
 
 from __future__ import annotations
