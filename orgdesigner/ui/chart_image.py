@@ -19,15 +19,18 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from orgdesigner.errors import OrgDesignerError
 
-__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "chart_rect", "render_chart", "render_png",
-           "render_svg"]
+__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "SvgExport", "chart_rect", "encode_png",
+           "render_chart", "render_png", "render_png_image", "render_svg"]
 
 #: Points of white space around the chart.
 MARGIN = 24.0
 #: Pixels per point for PNG when the chart is small enough (sharp on high-DPI screens).
 PNG_SCALE = 2.0
 MAX_SIDE = 16_000
-MAX_PIXELS = 120_000_000
+#: 48 million pixels: about 190 MB while painting and a few seconds to encode.
+MAX_PIXELS = 48_000_000
+#: Points of chart painted per SVG strip.
+SVG_STRIP_WIDTH = 4_000.0
 
 
 class ImageFormat(enum.Enum):
@@ -64,8 +67,8 @@ def png_scale(width: float, height: float, scale: float = PNG_SCALE) -> float:
     return max(limit, 1e-3)
 
 
-def render_png(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> bytes:
-    """The scene as PNG bytes on a white background."""
+def render_png_image(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> QImage:
+    """The scene painted on a white image (GUI thread: it paints the scene)."""
     source = _source_rect(scene)
     factor = png_scale(source.width(), source.height(), scale)
     size = QSize(max(1, math.ceil(source.width() * factor)),
@@ -83,30 +86,64 @@ def render_png(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> bytes:
         scene.render(painter, QRectF(image.rect()), source)
     finally:
         painter.end()
+    return image
+
+
+def encode_png(image: QImage) -> bytes:
+    """PNG bytes of ``image``; safe on a worker thread (Qt lets go of Python meanwhile)."""
     return _encode(lambda buffer: image.save(buffer, "PNG"))
+
+
+def render_png(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> bytes:
+    """The scene as PNG bytes on a white background."""
+    return encode_png(render_png_image(scene, scale=scale))
+
+
+class SvgExport:
+    """The scene as SVG, painted in vertical strips so a long export can report progress
+    and be cancelled between strips (the canvas paints only what a strip exposes)."""
+
+    def __init__(self, scene: QGraphicsScene, *, title: str = "") -> None:
+        self.scene = scene
+        self.title = title or "Organisation chart"
+        self.source = _source_rect(scene)
+        self.strips = max(1, math.ceil(self.source.width() / SVG_STRIP_WIDTH))
+
+    def run(self, progress: Callable[[int], bool] | None = None) -> bytes | None:
+        """The SVG bytes; ``progress(strips_done)`` may return False to cancel (-> None)."""
+        source = self.source
+        target = QRectF(0, 0, source.width(), source.height())
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(math.ceil(target.width()), math.ceil(target.height())))
+        generator.setViewBox(target)
+        generator.setTitle(self.title)
+        generator.setDescription("Exported by OrgDesigner")
+        painter = QPainter(generator)
+        width = source.width() / self.strips
+        try:
+            painter.fillRect(target, QColor(Qt.GlobalColor.white))
+            for i in range(self.strips):
+                strip_target = QRectF(i * width, 0, width, source.height())
+                strip_source = strip_target.translated(source.topLeft())
+                self.scene.render(painter, strip_target, strip_source)
+                if progress is not None and not progress(i + 1):
+                    return None
+        finally:
+            painter.end()
+            buffer.close()
+        return bytes(data.data())
 
 
 def render_svg(scene: QGraphicsScene, *, title: str = "") -> bytes:
     """The scene as an SVG drawing, one SVG unit per point."""
-    source = _source_rect(scene)
-    target = QRectF(0, 0, source.width(), source.height())
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(QSize(math.ceil(target.width()), math.ceil(target.height())))
-    generator.setViewBox(target)
-    generator.setTitle(title or "Organisation chart")
-    generator.setDescription("Exported by OrgDesigner")
-    painter = QPainter(generator)
-    try:
-        painter.fillRect(target, QColor(Qt.GlobalColor.white))
-        scene.render(painter, target, source)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    data = SvgExport(scene, title=title).run()
+    if data is None:  # only a progress callback can cancel
+        raise OrgDesignerError("The SVG export was cancelled.")
+    return data
 
 
 def render_chart(scene: QGraphicsScene, fmt: ImageFormat, *, title: str = "") -> bytes:

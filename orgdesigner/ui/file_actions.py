@@ -30,8 +30,9 @@ from orgdesigner.errors import OrgDesignerError
 from orgdesigner.io import native
 from orgdesigner.io.atomic import atomic_write_bytes
 from orgdesigner.ui.autosave import Autosave, RecoveryFile
-from orgdesigner.ui.chart_image import ImageFormat, render_chart
+from orgdesigner.ui.chart_image import ImageFormat
 from orgdesigner.ui.document import DocumentController
+from orgdesigner.ui.file_progress import Cancelled, chart_bytes
 from orgdesigner.ui.settings import APP_NAME, AppSettings
 
 __all__ = ["FileActions", "NATIVE_SUFFIX", "IMPORT_SUFFIXES"]
@@ -327,12 +328,10 @@ class FileActions(QObject):
                 path = path.with_name(path.name + fmt.suffix)
         scene = self.window.chart_view.scene()  # type: ignore[attr-defined]
         title = self.controller.doc.meta.title
-
-        def write() -> bool:
-            atomic_write_bytes(path, render_chart(scene, fmt, title=title))
-            return True
-
-        if not self._guard("Could not export", write, busy=f"Exporting {path}"):
+        data = self._guard("Could not export", lambda: chart_bytes(
+            self.window, scene, fmt, title=title, label=f"Exporting {path.name}..."))
+        if data is None or not self._guard(
+                "Could not export", lambda: atomic_write_bytes(path, data) or True):
             return False
         self.settings.set_last_folder(path.parent)
         self._show_status(f"Exported {path}")
@@ -370,6 +369,8 @@ class FileActions(QObject):
         try:
             with self._busy(busy):
                 return work()
+        except Cancelled:
+            self._show_status("Cancelled: nothing was written.")
         except OrgDesignerError as err:
             self._error(title, str(err))
         except OSError as err:

@@ -279,3 +279,31 @@ def test_new_asks_before_dropping_changes(make, monkeypatch):
     assert not actions.new_document()
     assert window.controller.scenario.positions[0].holder == "Keep me"
     assert isinstance(window.controller.scenario.positions[0], Position)
+
+
+def test_wide_svg_is_painted_in_strips_and_keeps_everything(make, tmp_path):
+    from orgdesigner.ui.chart_image import ImageFormat, SvgExport
+
+    window, actions = make()
+    scene = window.chart_view.scene()
+    scene.addRect(9000, 0, 300, 120, brush=QColor("#e15759"))
+    assert SvgExport(scene).strips >= 3
+    path = tmp_path / "wide.svg"
+    assert actions.export_image(ImageFormat.SVG, path)
+    text = path.read_text(encoding="utf-8")
+    assert "#4e79a7" in text and "#e15759" in text
+
+
+@pytest.mark.parametrize("fmt_name", ["PNG", "SVG"])
+def test_cancelled_export_writes_nothing(make, monkeypatch, tmp_path, fmt_name):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from orgdesigner.ui.chart_image import ImageFormat
+
+    _, actions = make()
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    fmt = ImageFormat[fmt_name]
+    path = tmp_path / f"cancelled{fmt.suffix}"
+    assert not actions.export_image(fmt, path)
+    assert [p for p in tmp_path.rglob("*")
+            if p.suffix == fmt.suffix or p.name.startswith(".~od-")] == []
