@@ -307,3 +307,45 @@ def test_cancelled_export_writes_nothing(make, monkeypatch, tmp_path, fmt_name):
     assert not actions.export_image(fmt, path)
     assert [p for p in tmp_path.rglob("*")
             if p.suffix == fmt.suffix or p.name.startswith(".~od-")] == []
+
+
+def test_in_the_main_window_menu_export_and_drop(qtbot, tmp_path, monkeypatch):
+    """FileActions wired into the real window: menu, canvas export, a dropped file."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from orgdesigner.io.templates import load_template
+    from orgdesigner.ui.chart_image import ImageFormat
+    from orgdesigner.ui.main_window import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    window = MainWindow(load_template("functional"))
+    qtbot.addWidget(window)
+    actions = window.file_actions
+    assert isinstance(actions, FileActions)
+    actions.settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text().replace("&", "") for a in file_menu.actions()]
+    for wanted in ("New...", "Open...", "Open Recent", "Save", "Save As...",
+                   "Import CSV/GraphML...", "Export PNG...", "Export SVG..."):
+        assert wanted in texts
+
+    png = tmp_path / "functional.png"
+    assert actions.export_image(ImageFormat.PNG, png)
+    image = QImage(str(png))
+    assert image.width() > 400
+    colours = {image.pixelColor(x, image.height() // 3).name()
+               for x in range(0, image.width(), 7)}
+    assert len(colours) > 3  # boxes, text and lines, not a blank page
+
+    other = tmp_path / "dropped.orgchart"
+    native.save(generate_org(7, seed=9), other)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.controller.path == other
+    assert len(window.controller.scenario.positions) == 7
+    assert window.windowTitle().startswith("dropped.orgchart")
