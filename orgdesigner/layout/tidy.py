@@ -280,7 +280,23 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
     leaves: dict[tuple[float, bool], Shape] = {}
     get_kids = children.get
     get_old = old.get
-    for node in reversed(order):  # children before their parents
+    if not old:  # nothing cached: every node is new, no comparisons to make
+        for node in reversed(order):  # children before their parents
+            kids = get_kids(node)
+            size = sizes[node]
+            assistant = node in is_assistant
+            if kids:
+                shapes[node] = _shape(size, assistant, kids, shapes, params)
+                continue
+            leaf = leaves.get((size, assistant))
+            if leaf is None:
+                leaf = leaves[(size, assistant)] = _leaf(size, assistant)
+            shapes[node] = leaf
+        fresh.update(shapes)
+        order_done = True
+    else:
+        order_done = False
+    for node in () if order_done else reversed(order):  # children before their parents
         kids = get_kids(node)
         size = sizes[node]
         assistant = node in is_assistant
