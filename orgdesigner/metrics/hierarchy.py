@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import networkx as nx
 
-from orgdesigner.model.document import LineKind, Scenario
+from orgdesigner.model.document import LineKind, ReportingLine, Scenario
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.perf import paused_gc
 
 __all__ = ["LazyOrgGraph", "lean"]
 
 T = TypeVar("T")
+
 
 
 class LazyOrgGraph(OrgGraph):
@@ -39,32 +41,42 @@ class LazyOrgGraph(OrgGraph):
         #: manager → direct reports in the user's order (only managers are keys).
         self.children: dict[str, list[str]] = {}
         self.dotted_lines: list[tuple[str, str]] = []
-        known = self.positions
-        parent = self.parent
-        children = self.children
-        dotted_kind = LineKind.DOTTED
         with paused_gc():
-            for line in scenario.lines:
-                m, r = line.manager_id, line.report_id
-                if m not in known or r not in known:
-                    self.dangling.append((m, r))
-                elif line.kind is dotted_kind:
-                    self.dotted_lines.append((m, r))
-                elif r in parent:
-                    self.extra_managers.setdefault(r, []).append(m)
-                else:
-                    parent[r] = m
-                    kids = children.get(m)
-                    if kids is None:
-                        children[m] = [r]
-                    else:
-                        kids.append(r)
+            self._read_lines(scenario.lines)
         self._depths: dict[str, int] | None = None
         self._top_sizes: dict[str, int] = {}
         self._tops: list[str] | None = None
         self._hierarchy: nx.DiGraph | None = None
         self._dotted: nx.DiGraph | None = None
         self._memo: dict[str, Any] = {}
+
+    def _read_lines(self, lines: list[ReportingLine]) -> None:
+        known, parent, children = self.positions, self.parent, self.children
+        for line in lines:
+            m, r = line.manager_id, line.report_id
+            if m not in known or r not in known:
+                self.dangling.append((m, r))
+            elif line.kind is LineKind.DOTTED:
+                self.dotted_lines.append((m, r))
+            elif r in parent:
+                self.extra_managers.setdefault(r, []).append(m)
+            else:
+                parent[r] = m
+                kids = children.get(m)
+                if kids is None:
+                    children[m] = [r]
+                else:
+                    kids.append(r)
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every position, in ``positions`` order (read once, in C)."""
+        return self.memo(f"column:{name}",
+                         lambda: list(map(attrgetter(name), self.positions.values())))
+
+    def occupied(self) -> list[bool]:
+        """Whether each position (in ``positions`` order) has a holder."""
+        return self.memo("occupied", lambda: [bool(h) and not h.isspace()
+                                              for h in self.column("holder")])
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()`` once per graph: figures several rules share (spans, roll-ups)."""

@@ -143,17 +143,19 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
     if divisions:
         names = {u.id: u.name for u in divisions}
         by_unit = {uid: d for uid, d in _unit_divisions(g).items() if d is not None}
-        positions = g.positions
-        member: dict[str, str] = {}
-        for pid in g.depths():  # top-down: a position outside inherits its manager's
-            d = by_unit.get(positions[pid].unit_id)
-            if d is None and (boss := parent.get(pid)) is not None:
-                d = member.get(boss)
-            if d is not None:
-                member[pid] = d
-        if not g.unreachable():  # nothing hangs from a cycle: every position is placed
+        member: dict[str, str] = {
+            pid: d for pid, d in zip(g.positions, map(by_unit.get, g.column("unit_id")),
+                                     strict=True) if d is not None}
+        depths = g.depths()
+        if not g.unreachable():  # nothing hangs from a cycle: inherit top-down and done
+            outside = sorted((pid for pid in g.positions if pid not in member),
+                             key=depths.__getitem__)
+            for pid in outside:
+                boss = parent.get(pid)
+                if boss is not None and boss in member:
+                    member[pid] = member[boss]
             return member, names
-        direct = {pid: by_unit[p.unit_id] for pid, p in positions.items()
+        direct = {pid: by_unit[p.unit_id] for pid, p in g.positions.items()
                   if p.unit_id in by_unit}
     else:
         tops = set(g.tops())
