@@ -35,6 +35,7 @@ DOTTED = HexColor("#9aa5b1")
 CUSTOMER = HexColor("#c05621")
 BOX_BORDER = HexColor("#9aa5b1")
 VACANT_FILL = HexColor("#f5f7fa")
+WHITE = HexColor("#ffffff")
 #: DejaVu Sans ascent as a fraction of the font size.
 ASCENT = 0.76
 
@@ -121,8 +122,10 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
         for label in geometry.labels:
             if window.source.x <= label.x <= window.source.right and \
                     window.source.y <= label.y <= window.source.bottom:
+                on_band = any(b.rect.x <= label.x <= b.rect.right and
+                              b.rect.y <= label.y <= b.rect.bottom for b in geometry.bands)
                 _draw_label(c, window, label.text, label.x, label.y, label.size,
-                            label.bold, label.anchor)
+                            label.bold, label.anchor, WHITE if on_band else INK)
     if links:
         for b in shown:
             dest = links.get(b.id)
@@ -193,7 +196,7 @@ def _paint_boxes(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
         ops.style(fill=CUSTOMER)
         r = min(2.5 * s, 3.0)
         for b in facing:
-            ops.dot(left + (b.x + b.w) * s - 4 * r, top - b.y * s - 4 * r, r)
+            ops.dot(left + (b.x + b.w) * s - 2.4 * r, top - b.y * s - 3.2 * r, r)
 
 
 def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
@@ -274,6 +277,8 @@ def _paint_pyramid(c: Canvas, g: Geometry, w: Window) -> None:
 
 def _paint_column(c: Canvas, w: Window, r: Rect, colour: str | None, name: str,
                   headcount: int, share: float, text: bool) -> None:
+    """A division's column: tinted, with its headcount and share at the foot (the layout
+    labels the column with its name)."""
     c.saveState()
     c.setFillColor(tint(colour, 0.18))
     c.setStrokeColor(tint(colour, 0.6))
@@ -282,26 +287,14 @@ def _paint_column(c: Canvas, w: Window, r: Rect, colour: str | None, name: str,
     c.rect(x1, y1, x2 - x1, y2 - y1, stroke=1, fill=1)
     c.restoreState()
     if text:
-        size = 9.0
-        _draw_label(c, w, name, r.cx, r.bottom - 8 / w.scale - size * 1.3 / w.scale,
-                    size / w.scale, True, "middle", HexColor(colour or "#52606d"))
-        _draw_label(c, w, f"{headcount:,} people · {share:.0%}", r.cx,
-                    r.bottom - 8 / w.scale, 7.5 / w.scale, False, "middle", MUTED)
+        _draw_label(c, w, f"{headcount:,} people · {share:.0%}", r.cx, r.bottom - 8,
+                    9.0, False, "middle", MUTED)
 
 
 def _paint_band(c: Canvas, w: Window, r: Rect, label: str) -> None:
+    """The CUSTOMER band (the layout places its label)."""
     x1, y1, x2, y2 = w.page_rect(r)
     c.saveState()
     c.setFillColor(CUSTOMER)
     c.roundRect(x1, y1, x2 - x1, y2 - y1, min(6.0, (y2 - y1) / 3), stroke=0, fill=1)
-    size = max(6.0, min(16.0, (y2 - y1) * 0.5))
-    c.setFillColor(HexColor("#ffffff"))
-    t = c.beginText()
-    runs = text_runs(label, True)
-    width = run_width(runs, size)
-    t.setTextOrigin((x1 + x2) / 2 - width / 2, (y1 + y2) / 2 - size * 0.35)
-    for font, piece in runs:
-        t.setFont(font, size)
-        t.textOut(piece)
-    c.drawText(t)
     c.restoreState()

@@ -114,7 +114,10 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
     cells = [(col, row) for row in range(grid.rows) for col in range(grid.cols)
              if (col, row) in box_cells or (col, row) in con_cells]
     keys = {cell: f"tile-{grid.ref(*cell)}" for cell in cells}
-    overview_window = fit_window(geometry.bounds, area, max_scale=1.0)
+    extent = Rect(grid.origin_x, grid.origin_y,
+                  (grid.cols - 1) * grid.step_x + grid.tile_w,
+                  (grid.rows - 1) * grid.step_y + grid.tile_h)
+    overview_window = fit_window(extent, area, max_scale=1.0)
     pages = [ChartPage(
         geometry=geometry, window=overview_window, section=f"{title}: overview of "
         f"{len(cells)} tile(s), {grid.cols} column(s) x {grid.rows} row(s)",
@@ -151,9 +154,10 @@ def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], 
             # the part this tile owns (overlap split in the middle)
             x1, y1, x2, y2 = w.page_rect(Rect(src.x, src.y, grid.step_x, grid.step_y))
             c.rect(x1, y1, x2 - x1, y2 - y1, stroke=1, fill=0)
-            size = max(5.0, min(14.0, (y2 - y1) * 0.3, (x2 - x1) * 0.25))
+            size = max(4.0, min(12.0, (y2 - y1) * 0.3, (x2 - x1) * 0.25))
+            c.setFillAlpha(0.6)
             draw_text(c, (x1 + x2) / 2, (y1 + y2) / 2 - size / 3, grid.ref(col, row), size,
-                      bold=True, anchor="middle", colour=HexColor("#2b6cb0"))
+                      bold=True, anchor="middle", colour=GRID)
             link(c, (x1, y1, x2, y2), key)
         c.restoreState()
     return decorate
