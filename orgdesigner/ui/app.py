@@ -81,7 +81,7 @@ def take_screenshot(window, out: Path, timeout_ms: int = 120_000) -> None:  # no
     view = window.chart_view
     _wait_until(lambda: window.isVisible() and view.isVisible(), timeout_ms)
     QCoreApplication.processEvents()
-    view.fit_all()
+    view.show_initial()
     start = view.paint_count
     view.viewport().update()
     _wait_until(lambda: view.paint_count > start, timeout_ms)
@@ -123,7 +123,7 @@ def run_gui(argv: list[str]) -> int:
         window.file_actions = None  # quitting from a screenshot never asks to save
         window.close()
         return 0
-    QTimer.singleShot(0, window.chart_view.fit_all)
+    QTimer.singleShot(0, window.chart_view.show_initial)
     if window.file_actions is not None:
         QTimer.singleShot(0, window.file_actions.offer_recovery)
     return app.exec()

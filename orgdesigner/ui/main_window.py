@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.file_actions = None
         self._build_menus(with_files)
         self._update_figures()
+        self.controller.replaced.connect(self._on_replaced)
+        self._on_replaced()
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.resizeDocks([self.outline_dock, self.inspector_dock], [230, 270],
@@ -141,6 +143,15 @@ class MainWindow(QMainWindow):
 
     def _update_figures(self) -> None:
         self.figures.setText(status_text(self.presenter))
+
+    def _on_replaced(self) -> None:
+        """A document was opened: select its main top and open the outline's first level."""
+        graph = self.presenter.graph
+        tops = graph.tops()
+        if tops:
+            self.presenter.select(graph.main_top() or tops[0])
+        self.outline.tree.expandToDepth(0)
+        self.chart_view.show_initial()
 
     def show_search(self) -> None:
         self.outline_dock.show()

@@ -92,6 +92,12 @@ def small_doc() -> OrgDocument:
 
 
 @pytest.fixture
+def small_document() -> OrgDocument:
+    """A fresh copy of ``small_doc()``."""
+    return small_doc()
+
+
+@pytest.fixture
 def test_layout():
     """The simple layout function, for windows a test builds itself."""
     return simple_layout

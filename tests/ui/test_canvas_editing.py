@@ -305,5 +305,5 @@ def test_zoom_keys_and_fit(qtbot, chart_window):
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     assert view.zoom() < z
     w.edit_actions.fit.trigger()
-    rect = view.mapFromScene(w.presenter.scene.sceneRect()).boundingRect()
+    rect = view.mapFromScene(w.presenter.scene.chart_rect()).boundingRect()
     assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(rect)

@@ -35,6 +35,8 @@ OVERVIEW_SIDE = 8192
 OVERVIEW_AREA = 6_000_000
 #: The overview leaves connectors out below this zoom (they would be under a pixel).
 OVERVIEW_LINES_ZOOM = 0.03
+#: Charts with more boxes than this refresh their overview after an edit on idle.
+STALE_OVERVIEW = 5000
 #: Boxes whose laid-out text is kept between frames.
 TEXT_CACHE = 20_000
 
@@ -69,6 +71,9 @@ class ChartItem(QGraphicsItem):
         self.index = GridIndex(self.geometry)
         self._bounds = QRectF()
         self._overview: QImage | None = None
+        #: The scene rectangle the overview picture covers (an old one until refreshed).
+        self._overview_rect = QRectF()
+        self.overview_stale = False
         self._text: dict[str, PreparedText] = {}
         self._text_dpi = 0
         #: Last level of detail painted (benchmarks and tests read it).
@@ -80,9 +85,20 @@ class ChartItem(QGraphicsItem):
         self.index = index
         b = geometry.bounds
         self._bounds = QRectF(b.x, b.y, b.w, b.h).adjusted(-20, -20, 20, 20)
-        self._overview = None
+        # A big chart keeps its old overview for a moment (``refresh_overview`` on idle):
+        # at that zoom one edit is invisible, and the edit answers at once.
+        self.overview_stale = self._overview is not None and len(geometry.boxes) > STALE_OVERVIEW
+        if not self.overview_stale:
+            self._overview = None
         self._text = {}
         self.update()
+
+    def refresh_overview(self) -> None:
+        """Drop a stale overview; the next far-out frame draws the current chart."""
+        if self.overview_stale:
+            self.overview_stale = False
+            self._overview = None
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._bounds
@@ -96,19 +112,24 @@ class ChartItem(QGraphicsItem):
     def overview(self) -> QImage:
         """The whole chart drawn flat once, reused while zoomed far out."""
         if self._overview is None:
+            self._overview_rect = QRectF(self._bounds)
             z = self.overview_zoom()
             w = max(1, math.ceil(self._bounds.width() * z))
             h = max(1, math.ceil(self._bounds.height() * z))
             image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(Qt.GlobalColor.transparent)
             p = QPainter(image)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setTransform(QTransform.fromScale(z, z).translate(-self._bounds.left(),
                                                                 -self._bounds.top()))
             self._paint_decorations(p, self._bounds, z, 96)
             index = self.index
             if z >= OVERVIEW_LINES_ZOOM:  # below that, connectors are sub-pixel clutter
-                self._draw_lines(p, index.all_lines(), z)
+                pens = self._pens(z)
+                for con in self.geometry.connectors:
+                    p.setPen(pens[con.kind])
+                    pts = con.points
+                    for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
+                        p.drawLine(round(x1), round(y1), round(x2), round(y2))
             p.setPen(Qt.PenStyle.NoPen)
             by_fill: dict[int, list[Box]] = {}
             for box in self.geometry.boxes:
@@ -116,7 +137,8 @@ class ChartItem(QGraphicsItem):
             for rgba, boxes in by_fill.items():
                 colour = index.colors[rgba]
                 for b in boxes:
-                    p.fillRect(QRectF(b.x, b.y, b.w, b.h), colour)
+                    p.fillRect(round(b.x), round(b.y), max(1, round(b.w)), max(1, round(b.h)),
+                               colour)
             p.end()
             self._overview = image
         return self._overview
@@ -131,8 +153,11 @@ class ChartItem(QGraphicsItem):
         self.last_detail = detail
         if detail is Detail.OVERVIEW:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-            painter.drawImage(self._bounds, self.overview())
+            image = self.overview()
+            painter.drawImage(self._overview_rect, image)
             return
+        if detail is Detail.FLAT:  # thin lines and flat fills: smoothing costs, shows nothing
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self._paint_decorations(painter, exposed, zoom, dpi)
         index = self.index
         self._draw_lines(painter, index.lines_in(exposed), zoom)
@@ -155,31 +180,51 @@ class ChartItem(QGraphicsItem):
             self._paint_labels(painter, exposed, dpi)
 
     def _paint_decorations(self, p: QPainter, exposed: QRectF, zoom: float, dpi: int) -> None:
+        """Pyramid, division columns and bands, as the PDF painter draws them."""
         g = self.geometry
+        readable = zoom >= TEXT_ZOOM / 3
         if g.pyramid is not None and len(g.pyramid.points) >= 3:
+            tips = g.balance is not None and g.balance.tips
             poly = QPolygonF([QPointF(x, y) for x, y in g.pyramid.points])
             px, py = g.pyramid.pivot
             turn = QTransform().translate(px, py).rotate(g.pyramid.tilt_degrees) \
                 .translate(-px, -py)
-            p.setPen(QPen(Palette.LINE, 1.2))
-            p.setBrush(QColor("#f8f9fb"))
+            pen = QPen(QColor("#c53030") if tips else Palette.MUTED, 1.5)
+            pen.setCosmetic(zoom < 0.6)
+            p.setPen(pen)
+            p.setBrush(QColor("#fdecea") if tips else QColor("#eef2f7"))
             p.drawPolygon(turn.map(poly))
+            if abs(g.pyramid.tilt_degrees) > 0.01:  # the upright outline, to show the tilt
+                ghost = QPen(Palette.MUTED, 0.5, Qt.PenStyle.DashLine)
+                ghost.setCosmetic(True)
+                p.setPen(ghost)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawPolygon(poly)
         for col in g.columns:
             r = _qrect(col.rect)
-            if r.intersects(exposed):
-                p.fillRect(r, tint(col.color, 0.88))
-                if zoom >= TEXT_ZOOM / 3:
-                    p.setPen(Palette.MUTED)
-                    p.setFont(font_for(11, True, dpi))
-                    p.drawText(QRectF(r.x(), r.y() + 4, r.width(), 18),
-                               Qt.AlignmentFlag.AlignHCenter,
-                               f"{col.name} · {col.headcount:,} ({col.share:.0%})")
+            if not r.intersects(exposed):
+                continue
+            p.setPen(QPen(tint(col.color, 0.4), 0.5))
+            p.setBrush(tint(col.color, 0.82))
+            p.drawRect(r)
+            if readable:
+                p.setPen(Palette.MUTED)
+                p.setFont(font_for(7.5, False, dpi))
+                p.drawText(QRectF(r.x(), r.bottom() - 16, r.width(), 14),
+                           Qt.AlignmentFlag.AlignCenter,
+                           f"{col.headcount:,} people · {col.share:.0%}")
+        labelled = {label.text for label in g.labels}
         for band in g.bands:
             r = _qrect(band.rect)
-            if r.intersects(exposed):
-                p.fillRect(r, tint(Palette.CUSTOMER.name(), 0.8))
-                p.setPen(Palette.CUSTOMER)
-                p.setFont(font_for(min(18.0, max(9.0, r.height() * 0.45)), True, dpi))
+            if not r.intersects(exposed):
+                continue
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(Palette.CUSTOMER)
+            radius = min(6.0, r.height() / 3)
+            p.drawRoundedRect(r, radius, radius)
+            if readable and band.label not in labelled:
+                p.setPen(QColor("#ffffff"))
+                p.setFont(font_for(max(6.0, min(16.0, r.height() * 0.5)), True, dpi))
                 p.drawText(r, Qt.AlignmentFlag.AlignCenter, band.label)
 
     def _pens(self, zoom: float) -> dict[ConnectorKind, QPen]:
@@ -203,12 +248,15 @@ class ChartItem(QGraphicsItem):
             p.drawLines(lines)
 
     def _paint_labels(self, p: QPainter, exposed: QRectF, dpi: int) -> None:
+        bands = [_qrect(b.rect) for b in self.geometry.bands]
         for label in self.geometry.labels:
-            if not exposed.adjusted(-400, -50, 400, 50).contains(QPointF(label.x, label.y)):
+            at = QPointF(label.x, label.y)
+            if not exposed.adjusted(-400, -50, 400, 50).contains(at):
                 continue
             font = font_for(label.size, label.bold, dpi)
             p.setFont(font)
-            p.setPen(Palette.INK)
+            on_band = any(r.contains(at) for r in bands)
+            p.setPen(QColor("#ffffff") if on_band else Palette.INK)
             width = p.fontMetrics().horizontalAdvance(label.text)
             x = label.x - {"start": 0.0, "end": width}.get(label.anchor, width / 2)
             p.drawText(QPointF(x, label.y), label.text)

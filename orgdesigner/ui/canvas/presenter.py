@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from orgdesigner.layout.engine import LayoutEngine
 from orgdesigner.layout.geometry import Geometry
 from orgdesigner.metrics.hierarchy import LazyOrgGraph
-from orgdesigner.model.document import Scenario
+from orgdesigner.model.document import LineKind, Scenario
 from orgdesigner.model.edits import Edit, EditError
 from orgdesigner.ui.canvas.scene import ChartScene
 from orgdesigner.ui.document import DocumentController
@@ -25,26 +25,76 @@ __all__ = ["ChartPresenter", "LayoutFunction", "IncrementalLayout"]
 LayoutFunction = Callable[[Scenario, str | None], Geometry]
 
 
+class _Snapshot:
+    """What the last layout was made from, to tell the engine what an edit touched."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.positions = {p.id: p for p in scenario.positions}
+        self.parents: dict[str, str] = {}
+        self.dotted: list[tuple[str, str]] = []
+        for ln in scenario.lines:
+            if ln.kind is LineKind.SOLID:
+                self.parents.setdefault(ln.report_id, ln.manager_id)
+            else:
+                self.dotted.append((ln.manager_id, ln.report_id))
+        self.units = list(scenario.units)
+        self.view = scenario.view
+
+
+def changed_positions(before: _Snapshot, after: _Snapshot) -> set[str] | None:
+    """Positions an edit added, removed, edited or re-parented (with the reports of a
+    removed one); None when something else changed (units, view, dotted lines)."""
+    if (after.view is not before.view or after.dotted != before.dotted
+            or len(after.units) != len(before.units)
+            or any(a is not b for a, b in zip(after.units, before.units, strict=True))):
+        return None
+    changed: set[str] = set()
+    old, new = before.positions, after.positions
+    for pid, position in new.items():
+        if old.get(pid) is not position:
+            changed.add(pid)
+    removed = old.keys() - new.keys()
+    changed |= removed
+    old_parents, new_parents = before.parents, after.parents
+    for pid, manager in new_parents.items():
+        if old_parents.get(pid) != manager:
+            changed.add(pid)
+    for pid, manager in old_parents.items():
+        if manager in removed or pid not in new_parents:
+            changed.add(pid)
+    return changed
+
+
 class IncrementalLayout:
     """A layout function over one ``LayoutEngine`` per scenario: after an edit only what
-    changed is measured and shaped again."""
+    changed is measured and shaped again (the engine is told which positions moved)."""
+
+    #: Beyond this many changed positions a full pass is as quick.
+    PATCH_LIMIT = 2000
 
     def __init__(self) -> None:
         self._engine: LayoutEngine | None = None
         self._scenario_id: str | None = None
+        self._snapshot: _Snapshot | None = None
 
     def __call__(self, scenario: Scenario, view: str | None) -> Geometry:
         wanted = view or scenario.view.orientation.value
-        if self._engine is None or self._scenario_id != scenario.id:
+        snapshot = _Snapshot(scenario)
+        before, self._snapshot = self._snapshot, snapshot
+        if self._engine is None or self._scenario_id != scenario.id or before is None:
             self._engine = LayoutEngine(scenario, wanted)
             self._scenario_id = scenario.id
             return self._engine.geometry()
-        return self._engine.update(scenario, wanted)
+        changed = changed_positions(before, snapshot)
+        if changed is not None and len(changed) > self.PATCH_LIMIT:
+            changed = None
+        return self._engine.update(scenario, wanted, changed=changed)
 
     def reset(self) -> None:
         """Forget everything (a different document was opened)."""
         self._engine = None
         self._scenario_id = None
+        self._snapshot = None
 
 
 class ChartPresenter(QObject):
@@ -103,7 +153,7 @@ class ChartPresenter(QObject):
         selected = self.scene.selected_id
         if selected is not None and not any(p.id == selected for p in self.scenario.positions):
             self.scene.select(None)
-        self.scene.set_geometry(self.layout(self.scenario, self.view_override))
+        self.scene.set_geometry(self.layout(self.scenario, self.view_name()))
         self.relaid_out.emit()
 
     def _on_replaced(self) -> None:

@@ -6,7 +6,7 @@ is selected. It never touches the model: it is told the new geometry after every
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from orgdesigner.layout.geometry import Box, Geometry
@@ -16,8 +16,8 @@ from orgdesigner.ui.canvas.painting import Palette, load_bundled_fonts
 
 __all__ = ["ChartScene"]
 
-#: Empty space around the chart, in points.
-MARGIN = 60.0
+#: Empty space around the chart, in points: room to centre any box, even at the edge.
+MARGIN = 1500.0
 
 
 class ChartScene(QGraphicsScene):
@@ -41,6 +41,8 @@ class ChartScene(QGraphicsScene):
         for mark in (self.selection_mark, self.drop_mark, self.refused_mark):
             self.addItem(mark)
         self.selected_id: str | None = None
+        self._overview_timer = QTimer(self, singleShot=True, interval=400)
+        self._overview_timer.timeout.connect(self.chart.refresh_overview)
 
     # -- geometry ----------------------------------------------------------------------
     @property
@@ -55,6 +57,8 @@ class ChartScene(QGraphicsScene):
         """Show a new layout; the selection stays on its box when the box is still drawn."""
         index = GridIndex(geometry)
         self.chart.set_geometry(geometry, index)
+        if self.chart.overview_stale:
+            self._overview_timer.start()
         b = geometry.bounds
         self.setSceneRect(QRectF(b.x - MARGIN, b.y - MARGIN, b.w + 2 * MARGIN,
                                  b.h + 2 * MARGIN))
@@ -68,6 +72,11 @@ class ChartScene(QGraphicsScene):
             self.selected_id = selected
             self.selection_changed.emit(selected)
         self.geometry_changed.emit()
+
+    def chart_rect(self) -> QRectF:
+        """The chart itself (what "fit" shows), without the scrolling margin."""
+        b = self.geometry.bounds
+        return QRectF(b.x, b.y, b.w, b.h).adjusted(-30, -30, 30, 30)
 
     def box(self, position_id: str | None) -> Box | None:
         """The drawn box of a position (None when hidden under a collapsed manager)."""

@@ -25,6 +25,10 @@ __all__ = ["ChartView", "InlineEditor"]
 
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.25
+#: Zoom from which box text reads comfortably; small charts open at least this close.
+READABLE_ZOOM = 0.6
+#: Charts up to this many boxes open readable rather than whole.
+SMALL_CHART = 400
 
 
 class InlineEditor(QLineEdit):
@@ -118,7 +122,7 @@ class ChartView(QGraphicsView):
 
     def min_zoom(self) -> float:
         """Never smaller than half the fit-all zoom."""
-        rect = self.sceneRect()
+        rect = self.chart_scene.chart_rect()
         vp = self.viewport().rect()
         if rect.isEmpty() or vp.isEmpty():
             return 0.01
@@ -132,13 +136,30 @@ class ChartView(QGraphicsView):
 
     def fit_all(self) -> None:
         """Ctrl+0: the whole chart in view (never enlarged past 100%)."""
-        rect = self.sceneRect()
+        rect = self.chart_scene.chart_rect()
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
         self.centerOn(rect.center())
+
+    def show_initial(self) -> None:
+        """The first view of a chart: all of it, unless that makes a small chart's text
+        too small to read; then readable, centred on the boxes."""
+        self.fit_all()
+        boxes = self.chart_scene.geometry.boxes
+        if self.zoom() >= READABLE_ZOOM or not boxes or len(boxes) > SMALL_CHART:
+            return
+        left = min(b.x for b in boxes)
+        right = max(b.x + b.w for b in boxes)
+        top = min(b.y for b in boxes)
+        bottom = max(b.y + b.h for b in boxes)
+        vp = self.viewport().rect()
+        fit_boxes = min(vp.width() / max(1.0, right - left + 40),
+                        vp.height() / max(1.0, bottom - top + 40))
+        self.set_zoom(min(1.0, max(READABLE_ZOOM, fit_boxes)))
+        self.centerOn((left + right) / 2, (top + bottom) / 2)
 
     def center_on_box(self, position_id: str) -> bool:
         """Scroll so the position's box is in the middle; False when it is not drawn."""
