@@ -135,7 +135,12 @@ def _build(drafts: list[Draft], source: str, title: str, problems: list[str],
 
     solid: list[tuple[str, str]] = []
     dotted: list[tuple[str, str]] = []
+    direct = manager_by is not ManagerRef.NAME
     for d in drafts:
+        ref = d.manager
+        if direct and ref in by_id and ref != d.id and not d.solid_extra and not d.dotted:
+            solid.append((ref, d.id))  # the common case: one manager, given by id
+            continue
         for ref in (d.manager, *d.solid_extra) if d.manager else d.solid_extra:
             manager = resolve(d, ref, "manager")
             if manager == d.id:
@@ -239,6 +244,8 @@ def _mark_divisions(units: list[Unit], drafts: list[Draft],
                     unit_of: dict[tuple[str, ...], str],
                     solid: list[tuple[str, str]]) -> None:
     """Mark the top-level units under a single top as divisions (see module doc)."""
+    if len(solid) != len(drafts) - 1:  # a single top: every other position has a manager
+        return
     managed = {r for _, r in solid}
     tops = [d for d in drafts if d.id not in managed]
     if len(tops) != 1:
