@@ -73,11 +73,6 @@ class LazyOrgGraph(OrgGraph):
         return self.memo(f"column:{name}",
                          lambda: list(map(attrgetter(name), self.positions.values())))
 
-    def occupied(self) -> list[bool]:
-        """Whether each position (in ``positions`` order) has a holder."""
-        return self.memo("occupied", lambda: [bool(h) and not h.isspace()
-                                              for h in self.column("holder")])
-
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()`` once per graph: figures several rules share (spans, roll-ups)."""
         if key not in self._memo:
