@@ -156,3 +156,30 @@ def test_incremental_layout_matches_a_fresh_layout(qtbot, small_document):
     patched = layout(doc.scenario(), "classic")
     fresh = layout_scenario(doc.scenario(), "classic")
     assert {b.id: (b.x, b.y) for b in patched.boxes} == {b.id: (b.x, b.y) for b in fresh.boxes}
+
+
+def test_dropping_a_chart_file_forwards_it_to_the_file_actions(qtbot, tmp_path, test_layout):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from orgdesigner.ui.main_window import MainWindow
+
+    w = MainWindow(layout=test_layout)
+    qtbot.addWidget(w)
+    opened = []
+    w.file_actions.open_or_import = opened.append
+    for name in ("team.csv", "notes.txt"):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name))])
+        event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        w.dropEvent(event)
+    assert opened == [tmp_path / "team.csv"]
+
+
+def test_edit_menu_names_the_next_undo_and_redo(qtbot, chart_window):
+    w = chart_window
+    w.controller.apply(reassign_manager(w.controller.doc, "a1", "b"))
+    assert w.edit_actions.undo.text() == "&Undo Move position"
+    w.controller.undo_stack.undo()
+    assert w.edit_actions.redo.text() == "&Redo Move position"

@@ -71,8 +71,7 @@ class GridIndex:
             pts = con.points
             if len(pts) < 2:
                 continue
-            xs = [p[0] for p in pts]
-            ys = [p[1] for p in pts]
+            xs, ys = zip(*pts, strict=True)
             x0, x1 = floor(min(xs) / c), floor(max(xs) / c)
             y0, y1 = floor(min(ys) / c), floor(max(ys) / c)
             if x0 == x1 and y0 == y1:
