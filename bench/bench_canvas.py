@@ -57,8 +57,8 @@ def measure(size: int) -> dict[str, float]:
     from orgdesigner.model.synthetic import generate_org
 
     app = QApplication.instance() or QApplication([])
+    from orgdesigner.ui.app import open_window
     from orgdesigner.ui.canvas.painting import load_bundled_fonts
-    from orgdesigner.ui.main_window import MainWindow
 
     load_bundled_fonts()
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +71,7 @@ def measure(size: int) -> dict[str, float]:
         start = time.perf_counter()
         loaded = load(path)
         read_s = time.perf_counter() - start
-        window = MainWindow(loaded, path, with_files=False)
+        window = open_window(loaded, path, with_files=False)
         window.resize(1600, 1000)
         window.show()
         app.processEvents()

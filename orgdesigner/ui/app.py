@@ -9,8 +9,10 @@ README's pictures are made.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,8 +20,13 @@ from PySide6.QtWidgets import QApplication
 from orgdesigner import __version__
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.model.document import OrgDocument, Orientation
+from orgdesigner.perf import paused_gc
 
-__all__ = ["run_gui", "parse_gui_args", "load_start_document", "take_screenshot"]
+if TYPE_CHECKING:
+    from orgdesigner.ui.main_window import MainWindow
+
+__all__ = ["run_gui", "parse_gui_args", "load_start_document", "open_window",
+           "take_screenshot"]
 
 DEMO_TEMPLATE = "nordstrom"
 EXIT_BAD_INPUT = 2
@@ -92,6 +99,19 @@ def take_screenshot(window, out: Path, timeout_ms: int = 120_000) -> None:  # no
         raise OrgDesignerError(f"{out}: could not write the picture")
 
 
+def open_window(doc: OrgDocument, path: Path | None = None, *, view: str | None = None,
+                **options: object) -> MainWindow:
+    """The main window over ``doc``, built the quick way for big charts."""
+    from orgdesigner.ui.main_window import MainWindow
+
+    with paused_gc():  # a 100k chart makes millions of objects the collector would scan
+        window = MainWindow(doc, path, view=view, **options)
+    # The document and its layout live as long as the window: keep the cyclic collector
+    # from rescanning them on every later allocation (they are still freed by refcount).
+    gc.freeze()
+    return window
+
+
 def run_gui(argv: list[str]) -> int:
     """Entry point of the window (``orgdesigner`` with no subcommand)."""
     args = parse_gui_args(argv)
@@ -100,7 +120,6 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName("OrgDesigner")
     app.setApplicationVersion(__version__)
     from orgdesigner.ui.canvas.painting import load_bundled_fonts
-    from orgdesigner.ui.main_window import MainWindow
 
     load_bundled_fonts()
     try:
@@ -109,7 +128,8 @@ def run_gui(argv: list[str]) -> int:
         print(f"orgdesigner: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     screenshot = args.screenshot is not None
-    window = MainWindow(doc, args.file.resolve() if args.file else None, view=args.view)
+    window = open_window(doc, args.file.resolve() if args.file else None, view=args.view)
+    del doc
     if args.size:
         window.resize(*args.size)
     window.show()

@@ -17,6 +17,7 @@ from orgdesigner.layout.geometry import Geometry
 from orgdesigner.metrics.hierarchy import LazyOrgGraph
 from orgdesigner.model.document import LineKind, Scenario
 from orgdesigner.model.edits import Edit, EditError
+from orgdesigner.perf import paused_gc
 from orgdesigner.ui.canvas.scene import ChartScene
 from orgdesigner.ui.document import DocumentController
 
@@ -153,7 +154,8 @@ class ChartPresenter(QObject):
         selected = self.scene.selected_id
         if selected is not None and not any(p.id == selected for p in self.scenario.positions):
             self.scene.select(None)
-        self.scene.set_geometry(self.layout(self.scenario, self.view_name()))
+        with paused_gc():  # a big chart makes millions of objects the collector would scan
+            self.scene.set_geometry(self.layout(self.scenario, self.view_name()))
         self.relaid_out.emit()
 
     def _on_replaced(self) -> None:
