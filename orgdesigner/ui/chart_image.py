@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from orgdesigner.errors import OrgDesignerError
 
-__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "SvgExport", "chart_rect", "encode_png",
-           "render_chart", "render_png", "render_png_image", "render_svg"]
+__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "chart_rect", "encode_png", "render_chart",
+           "render_png", "render_png_image", "render_svg"]
 
 #: Points of white space around the chart.
 MARGIN = 24.0
@@ -29,8 +29,6 @@ PNG_SCALE = 2.0
 MAX_SIDE = 16_000
 #: 48 million pixels: about 190 MB while painting and a few seconds to encode.
 MAX_PIXELS = 48_000_000
-#: Points of chart painted per SVG strip.
-SVG_STRIP_WIDTH = 4_000.0
 
 
 class ImageFormat(enum.Enum):
@@ -99,51 +97,31 @@ def render_png(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> bytes:
     return encode_png(render_png_image(scene, scale=scale))
 
 
-class SvgExport:
-    """The scene as SVG, painted in vertical strips so a long export can report progress
-    and be cancelled between strips (the canvas paints only what a strip exposes)."""
-
-    def __init__(self, scene: QGraphicsScene, *, title: str = "") -> None:
-        self.scene = scene
-        self.title = title or "Organisation chart"
-        self.source = _source_rect(scene)
-        self.strips = max(1, math.ceil(self.source.width() / SVG_STRIP_WIDTH))
-
-    def run(self, progress: Callable[[int], bool] | None = None) -> bytes | None:
-        """The SVG bytes; ``progress(strips_done)`` may return False to cancel (-> None)."""
-        source = self.source
-        target = QRectF(0, 0, source.width(), source.height())
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(QSize(math.ceil(target.width()), math.ceil(target.height())))
-        generator.setViewBox(target)
-        generator.setTitle(self.title)
-        generator.setDescription("Exported by OrgDesigner")
-        painter = QPainter(generator)
-        width = source.width() / self.strips
-        try:
-            painter.fillRect(target, QColor(Qt.GlobalColor.white))
-            for i in range(self.strips):
-                strip_target = QRectF(i * width, 0, width, source.height())
-                strip_source = strip_target.translated(source.topLeft())
-                self.scene.render(painter, strip_target, strip_source)
-                if progress is not None and not progress(i + 1):
-                    return None
-        finally:
-            painter.end()
-            buffer.close()
-        return bytes(data.data())
-
-
 def render_svg(scene: QGraphicsScene, *, title: str = "") -> bytes:
-    """The scene as an SVG drawing, one SVG unit per point."""
-    data = SvgExport(scene, title=title).run()
-    if data is None:  # only a progress callback can cancel
-        raise OrgDesignerError("The SVG export was cancelled.")
-    return data
+    """The scene as an SVG drawing, one SVG unit per point.
+
+    One pass on the GUI thread: painting in strips (to report progress) would need
+    clipping, which QSvgGenerator does not write, so a wide background shape painted with
+    a later strip would cover the boxes of the earlier ones."""
+    source = _source_rect(scene)
+    target = QRectF(0, 0, source.width(), source.height())
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(math.ceil(target.width()), math.ceil(target.height())))
+    generator.setViewBox(target)
+    generator.setTitle(title or "Organisation chart")
+    generator.setDescription("Exported by OrgDesigner")
+    painter = QPainter(generator)
+    try:
+        painter.fillRect(target, QColor(Qt.GlobalColor.white))
+        scene.render(painter, target, source)
+    finally:
+        painter.end()
+        buffer.close()
+    return bytes(data.data())
 
 
 def render_chart(scene: QGraphicsScene, fmt: ImageFormat, *, title: str = "") -> bytes:

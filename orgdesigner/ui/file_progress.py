@@ -1,9 +1,10 @@
 """Long file work with a progress dialog that can be cancelled (exports of big charts).
 
 Work that does not touch Qt objects of the GUI (PNG encoding, which lets go of Python while
-it runs) goes to a worker thread while the window keeps repainting; work that must paint the
-scene (SVG) runs in steps with the events processed between them. A dialog appears only
-when the work takes longer than ``SHOW_AFTER_MS``. Cancelling raises :class:`Cancelled`.
+it runs) goes to a worker thread while the window keeps repainting, with a Cancel button;
+a dialog appears only when the work takes longer than ``SHOW_AFTER_MS``. Cancelling raises
+:class:`Cancelled`. Painting the scene (SVG) may only happen on the GUI thread: it shows a
+busy dialog without Cancel.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QProgressDialog, QWidget
 
-from orgdesigner.ui.chart_image import ImageFormat, SvgExport, encode_png, render_png_image
+from orgdesigner.ui.chart_image import ImageFormat, encode_png, render_png_image, render_svg
 
 __all__ = ["SHOW_AFTER_MS", "Cancelled", "chart_bytes", "progress_dialog", "run_in_thread"]
 
@@ -78,19 +79,15 @@ def chart_bytes(parent: QWidget | None, scene: QGraphicsScene, fmt: ImageFormat,
             QApplication.restoreOverrideCursor()
         return run_in_thread(parent, label, lambda: encode_png(image))
 
-    export = SvgExport(scene, title=title)
-    dialog = progress_dialog(parent, label, export.strips)
-
-    def progress(done: int) -> bool:
-        dialog.setValue(done)
-        QApplication.processEvents()
-        return not dialog.wasCanceled()
-
+    # SVG paints the scene, which only the GUI thread may do: a busy dialog, no Cancel.
+    dialog = progress_dialog(parent, label)
+    dialog.setCancelButton(None)
+    dialog.show()
+    QApplication.processEvents()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        data = export.run(progress)
+        return render_svg(scene, title=title)
     finally:
+        QApplication.restoreOverrideCursor()
         dialog.close()
         dialog.deleteLater()
-    if data is None:
-        raise Cancelled
-    return data

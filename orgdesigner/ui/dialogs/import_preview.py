@@ -59,7 +59,7 @@ class ImportPreviewDialog(QDialog):
         self.document: OrgDocument | None = None
         self.preview: CsvPreview = detect_columns(self.path)  # LoadError: caller shows it
         self.setWindowTitle(f"Import {self.path.name}")
-        self.resize(820, 640)
+        self.resize(860, 720)
 
         self.detected_label = QLabel(self)
         self.detected_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -100,9 +100,9 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.detected_label)
         layout.addWidget(mapping_box)
         layout.addWidget(QLabel("First rows:", self))
-        layout.addWidget(self.sample, 1)
+        layout.addWidget(self.sample, 3)
         layout.addWidget(self.problems_label)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.problems, 2)
         layout.addWidget(self.buttons)
 
         self._fill_combos()
