@@ -55,9 +55,9 @@ class OpBlock:
         if fill is not None:
             add(f"{rgb(fill)} rg")
         if width is not None:
-            add(f"{width:.2f} w")
+            add(f"{width:.1f} w")
         if dash is not None:
-            add(f"[{dash[0]:.2f} {dash[1]:.2f}] 0 d")
+            add(f"[{dash[0]:.1f} {dash[1]:.1f}] 0 d")
         elif solid:
             add("[] 0 d")
 
@@ -67,30 +67,30 @@ class OpBlock:
         self._end_text()
         r = min(r, w / 2, h / 2)
         if r <= 0.05:
-            self.ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
+            self.ops.append(f"{x:.1f} {y:.1f} {w:.1f} {h:.1f} re {paint}")
             return
         k = r * KAPPA
         x2, y2 = x + w, y + h
         self.ops.append(
-            f"{x + r:.2f} {y:.2f} m {x2 - r:.2f} {y:.2f} l "
-            f"{x2 - r + k:.2f} {y:.2f} {x2:.2f} {y + r - k:.2f} {x2:.2f} {y + r:.2f} c "
-            f"{x2:.2f} {y2 - r:.2f} l "
-            f"{x2:.2f} {y2 - r + k:.2f} {x2 - r + k:.2f} {y2:.2f} {x2 - r:.2f} {y2:.2f} c "
-            f"{x + r:.2f} {y2:.2f} l "
-            f"{x + r - k:.2f} {y2:.2f} {x:.2f} {y2 - r + k:.2f} {x:.2f} {y2 - r:.2f} c "
-            f"{x:.2f} {y + r:.2f} l "
-            f"{x:.2f} {y + r - k:.2f} {x + r - k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h {paint}")
+            f"{x + r:.1f} {y:.1f} m {x2 - r:.1f} {y:.1f} l "
+            f"{x2 - r + k:.1f} {y:.1f} {x2:.1f} {y + r - k:.1f} {x2:.1f} {y + r:.1f} c "
+            f"{x2:.1f} {y2 - r:.1f} l "
+            f"{x2:.1f} {y2 - r + k:.1f} {x2 - r + k:.1f} {y2:.1f} {x2 - r:.1f} {y2:.1f} c "
+            f"{x + r:.1f} {y2:.1f} l "
+            f"{x + r - k:.1f} {y2:.1f} {x:.1f} {y2 - r + k:.1f} {x:.1f} {y2 - r:.1f} c "
+            f"{x:.1f} {y + r:.1f} l "
+            f"{x:.1f} {y + r - k:.1f} {x + r - k:.1f} {y:.1f} {x + r:.1f} {y:.1f} c h {paint}")
 
     def rect(self, x: float, y: float, w: float, h: float, paint: str = "f") -> None:
         self._end_text()
-        self.ops.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
+        self.ops.append(f"{x:.1f} {y:.1f} {w:.1f} {h:.1f} re {paint}")
 
     def polyline(self, points: list[tuple[float, float]]) -> None:
         """Add an open polyline to the current path (stroke it with ``stroke_path``)."""
         self._end_text()
         x, y = points[0]
-        parts = [f"{x:.2f} {y:.2f} m"]
-        parts += [f"{px:.2f} {py:.2f} l" for px, py in points[1:]]
+        parts = [f"{x:.1f} {y:.1f} m"]
+        parts += [f"{px:.1f} {py:.1f} l" for px, py in points[1:]]
         self.ops.append(" ".join(parts))
 
     def stroke_path(self) -> None:
@@ -124,11 +124,11 @@ class OpBlock:
         self._begin_text()
         add = self.ops.append
         matrix = {0: "1 0 0 1", 90: "0 1 -1 0", -90: "0 -1 1 0"}[rotate]
-        add(f"{matrix} {x:.2f} {y:.2f} Tm")
+        add(f"{matrix} {x:.1f} {y:.1f} Tm")
         for font_name, text in runs:
             for internal, chunk in self._pieces(font_name, text):
                 if self._font != (internal, size):
-                    add(f"{internal} {size:.2f} Tf")
+                    add(f"{internal} {size:.1f} Tf")
                     self._font = (internal, size)
                 add(f"({chunk}) Tj")
 

@@ -85,3 +85,29 @@ def test_progress_on_stderr_for_big_charts(tmp_path, capsys):
     assert main(["export", str(path), "-o", str(out), "--fit", "page"]) == 0
     err = capsys.readouterr().err
     assert "exporting: 100%" in err and "below 6 pt" in err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".graphml"])
+def test_csv_and_graphml_are_imported_on_the_fly(tmp_path, suffix):
+    from orgdesigner.io.csv import export_csv
+    from orgdesigner.io.graphml import export_graphml
+
+    doc = load_template("hybrid")
+    source = tmp_path / f"org{suffix}"
+    (export_csv if suffix == ".csv" else export_graphml)(doc, source)
+    out = tmp_path / "org.pdf"
+    assert main(["export", str(source), "-o", str(out), "--fit", "tile", "-q"]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    for p in doc.scenario().positions:
+        if p.holder:
+            assert p.holder.split()[-1] in text
+
+
+def test_bad_csv_is_one_clear_line(tmp_path, capsys):
+    source = tmp_path / "bad.csv"
+    source.write_text("id,name,manager\n1,Ana,\n2,Ben,99\n", encoding="utf-8")
+    out = tmp_path / "bad.pdf"
+    assert main(["export", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.csv" in err and "Traceback" not in err
+    assert not out.exists()
