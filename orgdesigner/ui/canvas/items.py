@@ -37,6 +37,9 @@ OVERVIEW_AREA = 6_000_000
 OVERVIEW_LINES_ZOOM = 0.03
 #: Charts with more boxes than this refresh their overview after an edit on idle.
 STALE_OVERVIEW = 5000
+#: Bytes of flat tiles kept (each tile is at most 250x250 pixels).
+TILE_BUDGET = 96 * 1024 * 1024
+EMPTY_TILE = QImage()
 #: Boxes whose laid-out text is kept between frames.
 TEXT_CACHE = 20_000
 
@@ -76,6 +79,8 @@ class ChartItem(QGraphicsItem):
         self.overview_stale = False
         self._text: dict[str, PreparedText] = {}
         self._text_dpi = 0
+        self._tiles: dict[tuple[int, tuple[int, int]], QImage] = {}
+        self._tile_bytes = 0
         #: Last level of detail painted (benchmarks and tests read it).
         self.last_detail: Detail | None = None
 
@@ -91,6 +96,8 @@ class ChartItem(QGraphicsItem):
         if not self.overview_stale:
             self._overview = None
         self._text = {}
+        self._tiles = {}
+        self._tile_bytes = 0
         self.update()
 
     def refresh_overview(self) -> None:
@@ -160,13 +167,10 @@ class ChartItem(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self._paint_decorations(painter, exposed, zoom, dpi)
         index = self.index
-        self._draw_lines(painter, index.lines_in(exposed), zoom)
         if detail is Detail.FLAT:
-            painter.setPen(Qt.PenStyle.NoPen)
-            for rgba, rects in index.rects_in(exposed).items():
-                painter.setBrush(index.colors[rgba])
-                painter.drawRects(rects)
+            self._paint_tiles(painter, exposed, zoom)
         else:
+            self._draw_lines(painter, index.lines_in(exposed), zoom)
             text = self._text
             if dpi != self._text_dpi or len(text) > TEXT_CACHE:
                 text.clear()
@@ -239,6 +243,46 @@ class ChartItem(QGraphicsItem):
             pen.setCosmetic(cosmetic)
             pens[kind] = pen
         return pens
+
+    # -- flat tiles --------------------------------------------------------------------
+    def _paint_tiles(self, painter: QPainter, exposed: QRectF, zoom: float) -> None:
+        """Zoomed out but not all the way: each grid cell is drawn once per zoom octave
+        into a small picture, and frames only blit pictures."""
+        level = math.floor(math.log2(zoom))
+        scale = 2.0 ** level  # the picture's pixels per point; zoom / scale is in [1, 2)
+        cell = self.index.cell
+        tiles = self._tiles
+        if self._tile_bytes > TILE_BUDGET:
+            tiles.clear()
+            self._tile_bytes = 0
+        for key in self.index.cells(exposed, 0.0):
+            found = tiles.get((level, key))
+            if found is None:
+                found = tiles[(level, key)] = self._render_tile(key, scale)
+                self._tile_bytes += found.sizeInBytes()
+            if found is not EMPTY_TILE:
+                painter.drawImage(QRectF(key[0] * cell, key[1] * cell, cell, cell), found)
+
+    def _render_tile(self, key: tuple[int, int], scale: float) -> QImage:
+        cell = self.index.cell
+        rect = QRectF(key[0] * cell, key[1] * cell, cell, cell)
+        lines = self.index.lines_in(rect)
+        fills = self.index.rects_in(rect)
+        if not lines and not any(fills.values()):
+            return EMPTY_TILE
+        side = max(1, math.ceil(cell * scale))
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
+        p.setTransform(QTransform.fromScale(scale, scale).translate(-rect.left(), -rect.top()))
+        p.setClipRect(rect)
+        self._draw_lines(p, lines, scale)
+        p.setPen(Qt.PenStyle.NoPen)
+        for rgba, rects in fills.items():
+            p.setBrush(self.index.colors[rgba])
+            p.drawRects(rects)
+        p.end()
+        return image
 
     def _draw_lines(self, p: QPainter, grouped: dict[ConnectorKind, list[QLineF]],
                     zoom: float) -> None:
