@@ -159,6 +159,11 @@ def find_orphans(folder: Path | None = None, *, exclude: str = "") -> list[Recov
             continue
         original, saved_at, title = _read_meta(doc_path)
         found.append(RecoveryFile(doc_path, lock, original, saved_at, title))
+    for lock_path in folder.glob(f"*{_LOCK_SUFFIX}"):  # crashed with nothing to recover
+        if lock_path.stem != exclude and not lock_path.with_suffix(_DOC_SUFFIX).exists():
+            lock = _new_lock(lock_path)
+            if lock.tryLock(0):
+                lock.unlock()  # removes the stale lock file
     found.sort(key=lambda r: r.saved_at, reverse=True)
     return found
 

@@ -282,3 +282,22 @@ def test_snapshot_is_independent_of_later_edits():
     change_position(doc, doc.scenario().positions[0].id, holder="Changed").apply(doc)
     assert copy.model_dump() == before
     assert doc.scenario().positions[0].holder == "Changed"
+
+
+def test_stale_lock_without_recovery_file_is_cleaned(qtbot, tmp_path):
+    folder = tmp_path / "rec"
+    controller = DocumentController(generate_org(5))
+    autosave = fast_autosave(controller, folder)
+    rename_top(controller, "Briefly")
+    assert autosave.save_now()
+    controller.mark_saved()  # the recovery file goes, the session's lock stays
+    assert not autosave.file_path.exists()
+    lock = autosave.file_path.with_suffix(".lock")
+    assert lock.exists()
+    assert find_orphans(folder) == [] and lock.exists()  # alive: left alone
+    autosave._lock.unlock()  # noqa: SLF001 - its process ends without cleaning up
+    from PySide6.QtCore import QSysInfo
+
+    lock.write_text(f"999999999\nghost\n{QSysInfo.machineHostName()}\n")  # a dead pid
+    assert find_orphans(folder) == []
+    assert not lock.exists()
