@@ -40,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="A4, A3, Letter, Legal, Tabloid, or WIDTHxHEIGHT in mm (default A4)")
     orient = p.add_mutually_exclusive_group()
     orient.add_argument("--landscape", dest="landscape", action="store_true", default=None,
-                        help="landscape pages (the default)")
+                        help="landscape pages (the default, except a one-page chart "
+                        "taller than wide)")
     orient.add_argument("--portrait", dest="landscape", action="store_false")
     p.add_argument("--fit", choices=[f.value for f in FitMode], default=FitMode.PAGE.value,
                    help="page: all on one page; tile: a poster over several pages; "
@@ -143,7 +144,7 @@ def run_export(args: argparse.Namespace) -> int:
                                    f"{args.input} (it has {names})") from None
     options = PdfOptions(
         paper=paper, custom_size=custom,
-        landscape=True if args.landscape is None else args.landscape,
+        landscape=args.landscape,
         margin=args.margin * MM, fit=FitMode(args.fit), view=args.view,
         tile_scale=args.scale / 100, appendices=_appendices(args.appendix),
         diff_against=args.diff_against, index=False if args.no_index else None,

@@ -64,7 +64,7 @@ class PdfOptions:
 
     paper: Paper = Paper.A4
     custom_size: tuple[float, float] | None = None
-    landscape: bool = True
+    landscape: bool | None = None  # None: follow the chart's shape on one page, else landscape
     margin: float = 28.0  # points on every side (10 mm)
     fit: FitMode = FitMode.PAGE
     view: str | None = None  # classic | horizontal | inverted; None = the scenario's view
@@ -76,15 +76,20 @@ class PdfOptions:
     title: str | None = None  # overrides the document title in header and metadata
     date: str | None = None  # overrides today's date in the header (reproducible output)
 
-    def page_size(self) -> tuple[float, float]:
-        """(width, height) of every page, in points, after orientation."""
+    def page_size(self, chart_aspect: float | None = None) -> tuple[float, float]:
+        """(width, height) of every page, in points, after orientation. With no explicit
+        orientation, one-page charts taller than wide print portrait, all else landscape."""
         w, h = self.custom_size or self.paper.size
         if w <= 0 or h <= 0 or max(w, h) > MAX_SHEET_PT:
             raise ValueError(
                 f"custom paper {w:.0f} x {h:.0f} pt is not printable "
                 f"(each side must be between 1 and {MAX_SHEET_PT:.0f} pt)"
             )
-        w, h = (max(w, h), min(w, h)) if self.landscape else (min(w, h), max(w, h))
+        landscape = self.landscape
+        if landscape is None:
+            landscape = not (self.fit is FitMode.PAGE and chart_aspect is not None
+                             and chart_aspect < 1.0)
+        w, h = (max(w, h), min(w, h)) if landscape else (min(w, h), max(w, h))
         return float(w), float(h)
 
 

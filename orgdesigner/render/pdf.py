@@ -72,21 +72,22 @@ def export_pdf(doc: OrgDocument, path: str | os.PathLike[str], options: PdfOptio
     except KeyError:
         raise OrgDesignerError(f"there is no scenario {scenario_id!r} in the document") from None
     try:
-        width, height = options.page_size()
+        options.page_size()
     except ValueError as err:
         raise OrgDesignerError(str(err)) from None
     scenario = _with_view(scenario, options.view)
     layout_fn = layout or _EngineLayout()
     view = scenario.view.orientation.value
+    warnings: list[str] = []
+    with paused_gc():
+        geometry = layout_fn(scenario)
+    width, height = options.page_size(geometry.bounds.w / max(geometry.bounds.h, 1.0))
     title = options.title or doc.meta.title
     frame = PageFrame(width, height, options.margin, title,
                       f"{scenario.name} · {view} view", options.date or date.today().isoformat())
     area = frame.content
     if area.w < 100 or area.h < 100:
         raise OrgDesignerError("the margins leave no room for the chart on this paper")
-    warnings: list[str] = []
-    with paused_gc():
-        geometry = layout_fn(scenario)
     meta = {"title": title, "author": doc.meta.author,
             "subject": f"Organisation chart: {scenario.name} ({view} view)",
             "keywords": "organisation chart, OrgDesigner"}

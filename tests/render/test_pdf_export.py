@@ -184,3 +184,24 @@ def test_bad_options_are_clear_errors(tmp_path, small_doc):
         export_pdf(small_doc, tmp_path / "a.pdf", PdfOptions(), scenario_id="nope",
                    layout=simple_layout)
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_orientation_follows_a_tall_chart_on_one_page(tmp_path, small_doc):
+    out = tmp_path / "tall.pdf"
+    export_pdf(small_doc, out, PdfOptions(view="horizontal"),
+               layout=lambda sc: _tall(simple_layout(sc)))
+    box = PdfReader(out).pages[0].mediabox
+    assert float(box.width) < float(box.height)  # portrait
+    export_pdf(small_doc, out, PdfOptions(fit=FitMode.TILE), layout=lambda sc: _tall(
+        simple_layout(sc)))
+    box = PdfReader(out).pages[0].mediabox
+    assert float(box.width) > float(box.height)  # posters and booklets: landscape
+
+
+def _tall(geometry):
+    """The same boxes stacked in one column (a chart taller than wide)."""
+    for i, b in enumerate(geometry.boxes):
+        b.x, b.y = 0.0, i * 60.0
+    geometry.connectors = []
+    geometry.bounds.w, geometry.bounds.h = 130.0, 60.0 * len(geometry.boxes)
+    return geometry
