@@ -4,6 +4,7 @@ and redo of each."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -306,4 +307,23 @@ def test_zoom_keys_and_fit(qtbot, chart_window):
     assert view.zoom() < z
     w.edit_actions.fit.trigger()
     rect = view.mapFromScene(w.presenter.scene.chart_rect()).boundingRect()
+    assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(rect)
+
+
+def test_ctrl_wheel_zooms_and_ctrl_0_fits(qtbot, chart_window):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = chart_window.chart_view
+    before = view.zoom()
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+                        QPoint(), QPoint(0, 240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(before * 1.25 ** 2)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    rect = view.mapFromScene(chart_window.presenter.scene.chart_rect()).boundingRect()
     assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(rect)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -255,7 +256,8 @@ class ChartView(QGraphicsView):
         if box is None:
             return None
         self.ensure_box_visible(position_id)
-        if self.editor is not None and self.editor.isVisible():
+        if self.editor is not None and shiboken6.isValid(self.editor) \
+                and self.editor.isVisible():
             self.editor.close_editor()
         top_left = self.mapFromScene(box.x, box.y)
         bottom_right = self.mapFromScene(box.x + box.w, box.y + box.h)
