@@ -275,8 +275,21 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
         if outside and pid not in covered:
             title = f"Reporting to {graph.positions[pid].label}"
             planner.paginate(outside, title, 0, [(title, 0)])
+    _leftovers(planner)
     _link(planner)
     return Booklet(planner.pages, planner.continued)
+
+
+def _leftovers(planner: _Planner) -> None:
+    """Pages for positions no top reaches (a reporting cycle): nobody is left out."""
+    left = [pid for pid in planner.graph.positions if pid not in planner.drawn]
+    if not left:
+        return
+    title = "Not reachable from a top (reporting cycle)"
+    step = max(1, planner.capacity // 2)
+    for start in range(0, len(left), step):
+        geometry = planner.layout(planner._scenario(left[start:start + step]))
+        planner._add(geometry, title, [(title, 0)] if start == 0 else [])
 
 
 def _link(planner: _Planner) -> None:

@@ -132,3 +132,27 @@ def test_every_template_name_is_searchable(tmp_path, view):
         for p in doc.scenario().positions:
             if p.holder:
                 assert p.holder in text, (name, p.holder)
+
+
+@pytest.mark.parametrize("fit", list(FitMode))
+def test_nobody_is_left_out_even_in_a_reporting_cycle(tmp_path, fit):
+    from orgdesigner.model.document import (
+        LineKind,
+        OrgDocument,
+        Position,
+        ReportingLine,
+        Scenario,
+    )
+
+    positions = [Position(id=i, holder=f"Holder {i.upper()}", title="Role") for i in "abcdef"]
+    lines = [ReportingLine(manager_id="a", report_id="b"),
+             ReportingLine(manager_id="c", report_id="d"),
+             ReportingLine(manager_id="d", report_id="c"),
+             ReportingLine(manager_id="a", report_id="e", kind=LineKind.DOTTED)]
+    doc = OrgDocument(scenarios=[Scenario(id="s", name="S", positions=positions, lines=lines)],
+                      active_scenario="s")
+    out = tmp_path / "c.pdf"
+    result = export_pdf(doc, out, PdfOptions(fit=fit))
+    assert sorted(result.pages_of) == list("abcdef")
+    text = " ".join(_texts(out))
+    assert all(f"Holder {i}" in text for i in "ABCDEF")
