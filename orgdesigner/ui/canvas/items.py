@@ -22,6 +22,7 @@ from orgdesigner.ui.canvas.painting import (
     PreparedText,
     font_for,
     paint_box,
+    paint_boxes,
     prepare_text,
     tint,
 )
@@ -175,11 +176,14 @@ class ChartItem(QGraphicsItem):
             if dpi != self._text_dpi or len(text) > TEXT_CACHE:
                 text.clear()
                 self._text_dpi = dpi
-            for box in index.boxes_in(exposed):
-                prepared = text.get(box.id)
-                if prepared is None:
-                    prepared = text[box.id] = prepare_text(box, dpi)
-                paint_box(painter, box, dpi, prepared=prepared)
+
+            def prepared(box: Box) -> PreparedText:
+                found = text.get(box.id)
+                if found is None:
+                    found = text[box.id] = prepare_text(box, dpi)
+                return found
+
+            paint_boxes(painter, index.boxes_in(exposed), dpi, prepared)
         if zoom >= TEXT_ZOOM / 3:
             self._paint_labels(painter, exposed, dpi)
 
