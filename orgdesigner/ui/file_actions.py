@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.io import native
 from orgdesigner.io.atomic import atomic_write_bytes
-from orgdesigner.ui.autosave import Autosave, RecoveryFile
+from orgdesigner.ui.autosave import Autosave, RecoveryFile, snapshot_document
 from orgdesigner.ui.chart_image import ImageFormat
 from orgdesigner.ui.document import DocumentController
-from orgdesigner.ui.file_progress import Cancelled, chart_bytes
+from orgdesigner.ui.file_progress import Cancelled, chart_bytes, run_in_thread
 from orgdesigner.ui.settings import APP_NAME, AppSettings
 
 __all__ = ["FileActions", "NATIVE_SUFFIX", "IMPORT_SUFFIXES"]
@@ -78,6 +78,8 @@ class FileActions(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self._rebuild_recent_menu()
 
+        self._edit_count = 0  # edits, undos and redos so far (a save knows what it holds)
+        self.controller.changed.connect(self._count_edit)
         self.controller.path_changed.connect(self.update_title)
         self.controller.modified_changed.connect(self.update_title)
         self.controller.replaced.connect(self.update_title)
@@ -233,7 +235,8 @@ class FileActions(QObject):
         """Open a native file; on failure the current chart stays as it is."""
         if not self.maybe_save(f"Save the changes before opening “{path.name}”?"):
             return False
-        doc = self._guard("Could not open", lambda: native.load(path), busy=f"Opening {path}")
+        doc = self._guard("Could not open", lambda: run_in_thread(
+            self.window, f"Opening {path.name}...", lambda: native.load(path)))
         if doc is None:
             if not path.exists():
                 self.settings.remove_recent(path)
@@ -266,8 +269,8 @@ class FileActions(QObject):
         else:
             from orgdesigner.io.graphml import import_graphml
 
-            doc = self._guard("Could not import", lambda: import_graphml(path),
-                              busy=f"Importing {path}")
+            doc = self._guard("Could not import", lambda: run_in_thread(
+                self.window, f"Importing {path.name}...", lambda: import_graphml(path)))
         if doc is None:
             return False
         self.controller.set_document(doc, None)
@@ -298,18 +301,26 @@ class FileActions(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        doc = self.controller.doc
-        ok = self._guard("Could not save", lambda: native.save(doc, path) or True,
-                         busy=f"Saving {path}")
+        doc = snapshot_document(self.controller.doc)
+        edits_before = self._edit_count
+        ok = self._guard("Could not save", lambda: run_in_thread(
+            self.window, f"Saving {path.name}...", lambda: native.save(doc, path) or True,
+            cancellable=False))
         if not ok:
             return False
         path = path.absolute()
         if path != self.controller.path:
             self.controller.set_path(path)
-        self.controller.mark_saved()
+        if self._edit_count == edits_before:
+            self.controller.mark_saved()
+            self._show_status(f"Saved {path}")
+        else:  # the user kept editing while a big chart was written: those are unsaved
+            self._show_status(f"Saved {path}; the changes made while saving are not saved yet")
         self._remember(path)
-        self._show_status(f"Saved {path}")
         return True
+
+    def _count_edit(self) -> None:
+        self._edit_count += 1
 
     # -- Export ------------------------------------------------------------------------
     def export_image(self, fmt: ImageFormat, path: Path | None = None) -> bool:

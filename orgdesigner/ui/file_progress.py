@@ -40,9 +40,11 @@ def progress_dialog(parent: QWidget | None, label: str, maximum: int = 0) -> QPr
     return dialog
 
 
-def run_in_thread(parent: QWidget | None, label: str, work: Callable[[], _T]) -> _T:
+def run_in_thread(parent: QWidget | None, label: str, work: Callable[[], _T], *,
+                  cancellable: bool = True) -> _T:
     """Run ``work`` on a worker thread, keeping the window alive; its result or its error.
-    On Cancel the result is thrown away when it arrives and :class:`Cancelled` is raised."""
+    On Cancel the result is thrown away when it arrives and :class:`Cancelled` is raised
+    (so work that writes a file must not be ``cancellable``)."""
     box: dict[str, object] = {}
 
     def target() -> None:
@@ -54,6 +56,8 @@ def run_in_thread(parent: QWidget | None, label: str, work: Callable[[], _T]) ->
     thread = threading.Thread(target=target, name="file-work", daemon=True)
     thread.start()
     dialog = progress_dialog(parent, label)
+    if not cancellable:
+        dialog.setCancelButton(None)
     try:
         while thread.is_alive():
             thread.join(0.03)

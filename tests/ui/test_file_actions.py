@@ -347,3 +347,36 @@ def test_in_the_main_window_menu_export_and_drop(qtbot, tmp_path, monkeypatch):
     assert window.controller.path == other
     assert len(window.controller.scenario.positions) == 7
     assert window.windowTitle().startswith("dropped.orgchart")
+
+
+def test_an_edit_made_while_saving_stays_unsaved(make, monkeypatch, tmp_path):
+    import orgdesigner.ui.file_actions as file_actions_module
+
+    window, actions = make()
+    rename_top(window, "Before saving")
+
+    def run_with_a_key_press_meanwhile(_parent, _label, work, cancellable=True):
+        result = work()
+        rename_top(window, "During saving")  # the GUI thread handled an edit meanwhile
+        return result
+
+    monkeypatch.setattr(file_actions_module, "run_in_thread", run_with_a_key_press_meanwhile)
+    answer_save_dialog(monkeypatch, tmp_path / "busy.orgchart")
+    assert actions.save()
+    assert window.controller.modified
+    assert native.load(tmp_path / "busy.orgchart").scenario().positions[0].holder \
+        == "Before saving"
+
+
+def test_cancelled_open_keeps_the_current_chart(make, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QProgressDialog
+
+    window, actions = make()
+    before = window.controller.doc.model_dump()
+    path = tmp_path / "other.orgchart"
+    native.save(generate_org(30, seed=8), path)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    assert not actions.open_path(path)
+    assert window.controller.doc.model_dump() == before
+    assert window.controller.path is None
+    assert "Cancelled" in window.statusBar().currentMessage()
