@@ -85,7 +85,8 @@ class LayoutEngine:
         new_view = self.view if view is None else as_orientation(view, scenario)
         self.last_update_patched = False
         if changed is not None and new_view is self.view and self._state is not None:
-            patched = patch_tree(self._state, scenario, changed, self._label)
+            with paused_gc():  # a full collection over a big chart costs more than a patch
+                patched = patch_tree(self._state, scenario, changed, self._label)
             if patched is not None:
                 self.last_update_patched = True
                 self._geometry = patched
