@@ -274,10 +274,13 @@ def holder_name(text: str) -> str:
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_FIRST = frozenset("=+-@\t\r'")  # a cell starting otherwise needs no look
+
+
 def escape_cell(value: str) -> str:
     """Make a text cell safe to open in a spreadsheet: prefix ``'`` when it (after any
     quotes already there) starts like a formula. :func:`unescape_cell` undoes it."""
-    if value.lstrip("'").startswith(FORMULA_TRIGGERS):
+    if value[:1] in _FIRST and value.lstrip("'").startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
 
