@@ -230,26 +230,27 @@ def _hang(rest: list[str], shapes: list[Shape], stub: float, level: int
         if deeper < best:
             best, split = deeper, k
     kids: list[tuple[str, float, int, Placement]] = []
-    occupants: list[list[tuple[float, float]]] = []  # per level: (left, right) of boxes
+    columns: list[tuple[list[float], list[float]]] = []
     spine_end = 0
     for cols, sign, how in ((range(split), -1.0, Placement.STACK_LEFT),
                             (range(split, len(shapes)), 1.0, Placement.STACK_RIGHT)):
-        row = 0
+        col_left: list[float] = []
+        col_right: list[float] = []
         for i in cols:
             sh = shapes[i]
             du = -stub - max(sh.right) if sign < 0 else stub - min(sh.left)
+            row = len(col_left)
             kids.append((rest[i], du, level + row, how))
             spine_end = max(spine_end, row)
-            for j, (lo, hi) in enumerate(zip(sh.left, sh.right, strict=True)):
-                while len(occupants) <= row + j:
-                    occupants.append([])
-                occupants[row + j].append((lo + du, hi + du))
-            row += len(sh.left)
-    hung_left = [min(lo for lo, _ in occ) for occ in occupants]
-    hung_right = [max(hi for _, hi in occ) for occ in occupants]
-    for r in range(spine_end + 1):
-        hung_left[r] = min(hung_left[r], 0.0)
-        hung_right[r] = max(hung_right[r], 0.0)
+            col_left += [v + du for v in sh.left]
+            col_right += [v + du for v in sh.right]
+        columns.append((col_left, col_right))
+    (l_left, l_right), (r_left, r_right) = columns
+    hung_left = l_left + r_left[len(l_left):]
+    hung_right = r_right + l_right[len(r_right):]
+    n = spine_end + 1
+    hung_left[:n] = [v if v < 0.0 else 0.0 for v in hung_left[:n]]
+    hung_right[:n] = [v if v > 0.0 else 0.0 for v in hung_right[:n]]
     return kids, hung_left, hung_right
 
 
