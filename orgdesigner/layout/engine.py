@@ -35,7 +35,7 @@ from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, TextMeasurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout
 from orgdesigner.layout.views import LEVEL_GAP, tree_geometry
-from orgdesigner.metrics.balance import assign_divisions
+from orgdesigner.metrics.balance import division_heads
 from orgdesigner.model.document import Orientation, Position, PositionKind, Scenario, Unit
 from orgdesigner.perf import paused_gc
 
@@ -161,7 +161,15 @@ class LayoutEngine:
         with paused_gc():
             forest = build_forest(scenario)
             labels = self._labels_for(scenario, forest)
-            divisions, division_of = assign_divisions(scenario, forest.manager)
+            divisions, direct = division_heads(scenario, forest.manager)
+            division_of: dict[str, str | None] = {}
+            managers = forest.manager
+            for pid in forest.order:  # a manager comes before its reports
+                d = direct.get(pid)
+                if d is None:
+                    m = managers.get(pid)
+                    d = division_of.get(m) if m is not None else None
+                division_of[pid] = d
             colors = unit_colors(scenario)
             styles, use = self._styles(forest, division_of, colors)
             legend = [LegendEntry(u.name, u.color) for u in scenario.units

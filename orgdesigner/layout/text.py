@@ -51,6 +51,7 @@ NAME_LINES = 2
 TITLE_LINES = 2
 UNIT_LINES = 1
 
+_NAME, _TITLE, _UNIT = TextRole.NAME, TextRole.TITLE, TextRole.UNIT
 _PARTS = {TextRole.NAME: (NAME_SIZE, True, NAME_LINES),
           TextRole.TITLE: (TITLE_SIZE, False, TITLE_LINES),
           TextRole.UNIT: (UNIT_SIZE, False, UNIT_LINES)}
@@ -173,14 +174,21 @@ class TextMeasurer:
         if found is not None:
             return found
         part = self._part
-        lines, widest, height = part(name, TextRole.NAME) if name else ([], 0.0, 0.0)
-        lines = list(lines)
-        for text, role in ((title, TextRole.TITLE), (unit, TextRole.UNIT)):
-            if text:
-                more, w, h = part(text, role)
-                lines += more
-                widest = max(widest, w)
-                height += h
+        if name:
+            lines, widest, height = part(name, _NAME)
+            lines = list(lines)
+        else:
+            lines, widest, height = [], 0.0, 0.0
+        if title:
+            more, w, h = part(title, _TITLE)
+            lines += more
+            widest = w if w > widest else widest
+            height += h
+        if unit:
+            more, w, h = part(unit, _UNIT)
+            lines += more
+            widest = w if w > widest else widest
+            height += h
         if count:
             text = f"+{count}"
             w = self.width(text, True, COUNT_SIZE)

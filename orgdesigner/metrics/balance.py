@@ -44,6 +44,7 @@ __all__ = [
     "TILT_PER_UNIT",
     "assign_divisions",
     "division_balance",
+    "division_heads",
     "tilt_degrees",
 ]
 
@@ -72,12 +73,12 @@ def _solid_managers(scenario: Scenario) -> dict[str, str]:
     return manager
 
 
-def assign_divisions(scenario: Scenario, manager: Mapping[str, str] | None = None,
-                     order: Sequence[str] | None = None
-                     ) -> tuple[list[Division], dict[str, str | None]]:
-    """The divisions in column order and the division (or None) of every position.
-    ``manager`` maps a position to its solid-line manager (read from the lines if None);
-    ``order`` overrides the scenario's division order."""
+def division_heads(scenario: Scenario, manager: Mapping[str, str] | None = None,
+                   order: Sequence[str] | None = None
+                   ) -> tuple[list[Division], dict[str, str]]:
+    """The divisions in column order and the positions placed *directly* in one (by
+    their unit, or as the head of a fallback division); the rest inherit their
+    manager's division (``assign_divisions``)."""
     if manager is None:
         manager = _solid_managers(scenario)
     units = {u.id: u for u in scenario.units}
@@ -118,6 +119,18 @@ def assign_divisions(scenario: Scenario, manager: Mapping[str, str] | None = Non
     rank = {did: i for i, did in enumerate(wanted)}
     position_in_list = {d.id: i for i, d in enumerate(divisions)}
     divisions.sort(key=lambda d: (rank.get(d.id, len(rank)), position_in_list[d.id]))
+    return divisions, direct
+
+
+def assign_divisions(scenario: Scenario, manager: Mapping[str, str] | None = None,
+                     order: Sequence[str] | None = None
+                     ) -> tuple[list[Division], dict[str, str | None]]:
+    """The divisions in column order and the division (or None) of every position.
+    ``manager`` maps a position to its solid-line manager (read from the lines if None);
+    ``order`` overrides the scenario's division order."""
+    if manager is None:
+        manager = _solid_managers(scenario)
+    divisions, direct = division_heads(scenario, manager, order)
     result: dict[str, str | None] = {}
     for pid in (p.id for p in scenario.positions):
         if pid in result:
