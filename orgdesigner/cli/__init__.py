@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,20 @@ from orgdesigner.errors import OrgDesignerError
 
 #: Modules of this package that add subcommands, in the order help lists them.
 COMMAND_MODULES = ["files", "analysis", "export", "layout"]
+
+#: Which module registers each subcommand, so that running one command imports only the
+#: code it needs (a test checks this table against what the modules register).
+COMMANDS: dict[str, str] = {
+    "import": "files",
+    "convert": "files",
+    "new": "files",
+    "templates": "files",
+    "check": "analysis",
+    "stats": "analysis",
+    "diff": "analysis",
+    "export": "export",
+    "layout": "layout",
+}
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -30,27 +45,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"orgdesigner: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the subcommands of ``modules`` (all of them by default)."""
     parser = _Parser(
         prog="orgdesigner",
         description="Design organisation charts: classic and customer-on-top pyramids, "
-        "balance checks and PDF export. With no command, opens the window.",
+        "balance checks and PDF export. With no command (or a FILE), opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"orgdesigner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if modules is None else modules:
         importlib.import_module(f"orgdesigner.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in _command_names():
-        if not any(a in ("-h", "--help", "--version") for a in args_list[:1]):
-            from orgdesigner.ui.app import run_gui  # the GUI only loads Qt when it is needed
+    first = args_list[0] if args_list else None
+    if first not in COMMANDS and first not in ("-h", "--help", "--version"):
+        from orgdesigner.ui.app import run_gui  # the GUI only loads Qt when it is needed
 
-            return run_gui(args_list)
-    parser = build_parser()
+        return run_gui(args_list)
+    parser = build_parser([COMMANDS[first]] if first in COMMANDS else None)
     args = parser.parse_args(args_list)
     try:
         return int(args.handler(args))
@@ -60,14 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("orgdesigner: interrupted", file=sys.stderr)
         return 130
-
-
-def _command_names() -> set[str]:
-    parser = build_parser()
-    for action in parser._subparsers._group_actions:  # noqa: SLF001 - argparse has no API
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+    except BrokenPipeError:
+        # The reader went away (``orgdesigner stats FILE | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":
