@@ -23,6 +23,7 @@ from orgdesigner.ui.canvas.presenter import ChartPresenter, LayoutFunction
 from orgdesigner.ui.canvas.view import ChartView
 from orgdesigner.ui.document import DocumentController
 from orgdesigner.ui.edit_actions import EditActions
+from orgdesigner.ui.flip import FlipAnimator, install_view_switcher
 from orgdesigner.ui.panels.inspector import InspectorPanel
 from orgdesigner.ui.panels.outline import OutlinePanel
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.chart_view = ChartView(self.presenter, self)
         self.setCentralWidget(self.chart_view)
         self.edit_actions = EditActions(self.presenter, self.chart_view, self)
+        self.flip = FlipAnimator(self.chart_view, self)
         self.outline = OutlinePanel(self.presenter, center_on=self.chart_view.center_on_box)
         self.inspector = InspectorPanel(self.presenter)
         self.outline_dock = self._dock("Outline", self.outline,
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
             self.orientation_group.addAction(action)
             view_menu.addAction(action)
             self.orientation_actions[orientation] = action
+        install_view_switcher(self.orientation_actions, toolbar)
         view_menu.addSeparator()
         view_menu.addAction(self.outline_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
@@ -130,12 +133,14 @@ class MainWindow(QMainWindow):
     def set_orientation(self, orientation: Orientation) -> None:
         """Switch the classic / horizontal / inverted view (saved in the document)."""
         presenter = self.presenter
+        old, old_view = presenter.scene.geometry, self.flip.view_state()
         presenter.view_override = None
         if presenter.scenario.view.orientation is orientation:
             presenter.relayout()
         else:
             presenter.apply(lambda: change_view(self.controller.doc, orientation=orientation))
         self.chart_view.fit_all()
+        self.flip.flip(old, old_view)
 
     def _check_orientation(self) -> None:
         current = Orientation(self.presenter.view_name())
