@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -71,11 +71,15 @@ class MainWindow(QMainWindow):
         self.figures = QLabel(self)
         self.statusBar().addPermanentWidget(self.figures)
         self.presenter.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.presenter.relaid_out.connect(self._update_figures)
+        # The figures follow the chart on the next turn of the event loop, so a big chart
+        # is painted first and a burst of changes costs one count.
+        self._figures_timer = QTimer(self, singleShot=True, interval=0)
+        self._figures_timer.timeout.connect(self._update_figures)
+        self.presenter.relaid_out.connect(self._figures_timer.start)
         self.edit_actions.find_requested.connect(self.show_search)
         self.file_actions = None
         self._build_menus(with_files)
-        self._update_figures()
+        self._figures_timer.start()
         self.controller.replaced.connect(self._on_replaced)
         self._on_replaced()
         self.setAcceptDrops(True)

@@ -111,9 +111,10 @@ def test_inspector_refuses_bad_values_and_shows_why(qtbot, chart_window):
 
 def test_status_bar_shows_headcount_layers_and_span(qtbot, chart_window):
     w = chart_window
-    assert w.figures.text() == "As-is: headcount 6 (0 vacant) · 3 layers · average span 1.7"
+    qtbot.waitUntil(lambda: w.figures.text() ==
+                    "As-is: headcount 6 (0 vacant) · 3 layers · average span 1.7")
     w.controller.apply(change_position(w.controller.doc, "b1", holder=""))
-    assert "headcount 5 (1 vacant)" in w.figures.text()
+    qtbot.waitUntil(lambda: "headcount 5 (1 vacant)" in w.figures.text())
     assert status_text(w.presenter) == w.figures.text()
 
 
