@@ -184,10 +184,11 @@ def _drafts(table: _Table, mapping: ColumnMapping,
     count = len(rows)
     keys: list[str] = []
     values: list[list[Any]] = []
+    # A column that is empty throughout is left out: every position keeps the default.
     for f in ("title", "email", "phone", "notes"):
-        if f in index:
+        if f in index and any(cells := column(f)):
             keys.append(f)
-            values.append(column(f))
+            values.append(cells)
     if "name" in index:
         keys.append("holder")
         values.append(list(map(holder_name, column("name"))))
@@ -197,9 +198,9 @@ def _drafts(table: _Table, mapping: ColumnMapping,
         values.append([holder_name(" ".join(p for p in names if p))
                        for names in zip(*parts, strict=True)])
     for f, func, what in _CONVERTERS:
-        if f in index:
+        if f in index and any(cells := column(f)):
             keys.append(f)
-            values.append(_converted(column(f), func, f"{labels[f]}: {{!r}} {what}",
+            values.append(_converted(cells, func, f"{labels[f]}: {{!r}} {what}",
                                      numbers, problems))
     fields = [dict(zip(keys, vals, strict=True)) for vals in zip(*values, strict=True)] if keys \
         else [{} for _ in range(count)]
