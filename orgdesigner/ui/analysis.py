@@ -1,0 +1,56 @@
+"""The analysis features put into the main window: the checks, metrics and scenarios
+docks, the compare dialog and "colour by". The window calls ``AnalysisFeatures(window)``
+once; everything else lives in the features' own modules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from orgdesigner.ui.panels.checks import ChecksPanel
+
+if TYPE_CHECKING:
+    from orgdesigner.ui.canvas.view import ChartView
+    from orgdesigner.ui.main_window import MainWindow
+
+__all__ = ["AnalysisFeatures", "frame_rect"]
+
+
+def frame_rect(view: ChartView, rect: QRectF, max_zoom: float = 1.0) -> None:
+    """Show ``rect`` (scene points) whole in the view, never enlarged past ``max_zoom``."""
+    view.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+    if view.zoom() > max_zoom:
+        view.set_zoom(max_zoom)
+    view.centerOn(rect.center())
+
+
+class AnalysisFeatures(QObject):
+    """Builds the docks and their menu entries on ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        presenter, view = window.presenter, window.chart_view
+        self.checks = ChecksPanel(presenter, lambda r: frame_rect(view, r))
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.checks_dock = window._dock("Checks", self.checks, right)
+        window.tabifyDockWidget(window.inspector_dock, self.checks_dock)
+        window.inspector_dock.raise_()
+        self.docks = [self.checks_dock]
+
+    def install(self, view_menu: QMenu) -> None:
+        """Add the docks' toggles and the analysis actions to the View menu."""
+        for dock in self.docks:
+            view_menu.addAction(dock.toggleViewAction())
+        profile = QAction("Check &profile…", self)
+        profile.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        profile.setToolTip("Edit the check thresholds")
+        profile.triggered.connect(self.checks.edit_profile)
+        view_menu.addAction(profile)
+
+    def shutdown(self) -> None:
+        """Let the workers finish (the window is closing)."""
+        self.checks.shutdown()
