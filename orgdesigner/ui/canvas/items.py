@@ -358,9 +358,15 @@ class GhostItem(QGraphicsItem):
     def __init__(self, boxes: list[Box]) -> None:
         super().__init__()
         self.boxes = boxes
+        # Indexed like the chart, so a dragged division paints only what is in view.
+        self._index = GridIndex(Geometry(view="ghost", boxes=boxes))
         rect = QRectF()
-        for b in boxes:
-            rect = rect.united(QRectF(b.x, b.y, b.w, b.h))
+        if boxes:
+            left = min(x.x for x in boxes)
+            top = min(x.y for x in boxes)
+            right = max(x.x + x.w for x in boxes)
+            bottom = max(x.y + x.h for x in boxes)
+            rect = QRectF(left, top, right - left, bottom - top)
         self._bounds = rect.adjusted(-2, -2, 2, 2)
         self.setOpacity(0.55)
         self.setZValue(20)
@@ -376,10 +382,8 @@ class GhostItem(QGraphicsItem):
         dpi = widget.logicalDpiY() if widget is not None else 96
         text = zoom >= TEXT_ZOOM and len(self.boxes) <= self.TEXT_LIMIT
         painter.setPen(Qt.PenStyle.NoPen)
-        for b in self.boxes:
+        for b in self._index.boxes_in(exposed):
             r = QRectF(b.x, b.y, b.w, b.h)
-            if not r.intersects(exposed):
-                continue
             if text:
                 paint_box(painter, b, dpi)
             else:
