@@ -94,7 +94,7 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
     """Draw what of ``geometry`` falls in ``window``; return the boxes drawn.
 
     ``boxes``/``connectors`` narrow what is considered (a caller with a spatial index
-    passes only candidates); ``links`` maps box ids to named destinations to link to;
+    passes only candidates; connectors passed are drawn without another test); ``links`` maps box ids to named destinations to link to;
     ``text=False`` draws outlines only (an overview too small to read); ``cache`` keeps
     encoded text between pages of one document."""
     ensure_fonts()
@@ -108,7 +108,10 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
         if window.sees(band.rect):
             _paint_band(c, window, band.rect, band.label)
     ops = OpBlock(c, {} if cache is None else cache)
-    _paint_connectors(ops, window, geometry.connectors if connectors is None else connectors)
+    if connectors is None:
+        _paint_connectors(ops, window, geometry.connectors)
+    else:
+        _paint_connectors(ops, window, connectors, culled=True)
     candidates = geometry.boxes if boxes is None else boxes
     src = window.source
     x0, y0, x1, y1 = src.x, src.y, src.x + src.w, src.y + src.h
@@ -134,7 +137,9 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
     return shown
 
 
-def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector]) -> None:
+def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector],
+                      culled: bool = False) -> None:
+    """All connectors in ``w`` (``culled``: the caller already kept only those)."""
     src = w.source
     sx0, sy0, sx1, sy1 = src.x, src.y, src.x + src.w, src.y + src.h
     left, top, s = w.left - src.x * w.scale, w.top + src.y * w.scale, w.scale
@@ -143,10 +148,11 @@ def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector]) 
         pts = con.points
         if len(pts) < 2:
             continue
-        xs = [p[0] for p in pts]
-        ys = [p[1] for p in pts]
-        if max(xs) < sx0 or min(xs) > sx1 or max(ys) < sy0 or min(ys) > sy1:
-            continue
+        if not culled:
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            if max(xs) < sx0 or min(xs) > sx1 or max(ys) < sy0 or min(ys) > sy1:
+                continue
         by_kind.setdefault(con.kind, []).append(
             [(left + px * s, top - py * s) for px, py in pts])
     width = max(0.4, 0.9 * s)

@@ -1,6 +1,6 @@
 """Poster tiling: the chart at a legible scale cut into page-sized tiles that overlap,
 with crop marks, a grid reference ("B3") on each tile and an overview page of the grid.
-Empty tiles are left out; each box is indexed on the tile that holds its centre."""
+Tiles without a box are left out; each box is indexed on the tile that holds its centre."""
 
 from __future__ import annotations
 
@@ -111,8 +111,11 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
         for col in grid.span(min(xs), max(xs), 0):
             for row in grid.span(min(ys), max(ys), 1):
                 con_cells.setdefault((col, row), []).append(con)
+    # a tile with no box on it (only lines passing through) is left out: the overview
+    # shows where the lines run
     cells = [(col, row) for row in range(grid.rows) for col in range(grid.cols)
-             if (col, row) in box_cells or (col, row) in con_cells]
+             if (col, row) in box_cells]
+    lines_only = sum(1 for cell in con_cells if cell not in box_cells)
     keys = {cell: f"tile-{grid.ref(*cell)}" for cell in cells}
     extent = Rect(grid.origin_x, grid.origin_y,
                   (grid.cols - 1) * grid.step_x + grid.tile_w,
@@ -120,7 +123,8 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
     overview_window = fit_window(extent, area, max_scale=1.0)
     pages = [ChartPage(
         geometry=geometry, window=overview_window, section=f"{title}: overview of "
-        f"{len(cells)} tile(s), {grid.cols} column(s) x {grid.rows} row(s)",
+        f"{len(cells)} tile(s), {grid.cols} column(s) x {grid.rows} row(s)" + (
+            f"; {lines_only} with only lines left out" if lines_only else ""),
         outline=[(f"{title} overview", 0)], key="tiles-overview",
         text=small * overview_window.scale >= MIN_TEXT_PT, index_ids=set(),
         decorate=_overview_decoration(grid, overview_window, keys),
