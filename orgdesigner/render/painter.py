@@ -94,7 +94,8 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
     """Draw what of ``geometry`` falls in ``window``; return the boxes drawn.
 
     ``boxes``/``connectors`` narrow what is considered (a caller with a spatial index
-    passes only candidates; connectors passed are drawn without another test); ``links`` maps box ids to named destinations to link to;
+    passes only candidates; connectors passed are drawn without another test);
+    ``links`` maps box ids to named destinations to link to;
     ``text=False`` draws outlines only (an overview too small to read); ``cache`` keeps
     encoded text between pages of one document."""
     ensure_fonts()
