@@ -12,15 +12,15 @@ import enum
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QStyleOptionGraphicsItem
 
 from orgdesigner.errors import OrgDesignerError
 
-__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "chart_rect", "encode_png", "render_chart",
-           "render_png", "render_png_image", "render_svg"]
+__all__ = ["ImageFormat", "MAX_PIXELS", "MAX_SIDE", "chart_rect", "encode_png", "paint_region",
+           "render_chart", "render_png", "render_png_image", "render_svg"]
 
 #: Points of white space around the chart.
 MARGIN = 24.0
@@ -29,6 +29,8 @@ PNG_SCALE = 2.0
 MAX_SIDE = 16_000
 #: 48 million pixels: about 190 MB while painting and a few seconds to encode.
 MAX_PIXELS = 48_000_000
+#: Pixels per strip when painting a PNG (progress and Cancel between strips).
+PNG_STRIP_PIXELS = 1024
 
 
 class ImageFormat(enum.Enum):
@@ -65,8 +67,32 @@ def png_scale(width: float, height: float, scale: float = PNG_SCALE) -> float:
     return max(limit, 1e-3)
 
 
-def render_png_image(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> QImage:
-    """The scene painted on a white image (GUI thread: it paints the scene)."""
+def paint_region(painter: QPainter, scene: QGraphicsScene, region: QRectF) -> None:
+    """Paint the visible items over ``region`` (scene coordinates), bottom to top, each told
+    that only ``region`` is exposed (``QGraphicsScene.render`` tells every item that all of
+    it is, so painting a picture in strips with it would paint the whole chart per strip)."""
+    items = scene.items(region, Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                        Qt.SortOrder.AscendingOrder)
+    for item in items:
+        if not item.isVisible():
+            continue
+        to_scene = item.sceneTransform()
+        to_item, invertible = to_scene.inverted()
+        if not invertible:
+            continue
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = to_item.mapRect(region).intersected(item.boundingRect())
+        painter.save()
+        painter.setTransform(to_scene, True)
+        item.paint(painter, option, None)
+        painter.restore()
+
+
+def render_png_image(scene: QGraphicsScene, *, scale: float = PNG_SCALE,
+                     progress: Callable[[int, int], bool] | None = None) -> QImage | None:
+    """The scene painted on a white image, in vertical strips of ``PNG_STRIP_PIXELS``
+    (GUI thread: it paints the scene). ``progress(done, strips)`` may return False to
+    cancel, which returns None."""
     source = _source_rect(scene)
     factor = png_scale(source.width(), source.height(), scale)
     size = QSize(max(1, math.ceil(source.width() * factor)),
@@ -76,12 +102,24 @@ def render_png_image(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> QIma
         raise OrgDesignerError(
             f"Not enough memory for a {size.width()} x {size.height()} pixel picture.")
     image.fill(QColor(Qt.GlobalColor.white))
+    to_image = QTransform().scale(factor, factor).translate(-source.left(), -source.top())
+    to_scene = to_image.inverted()[0]
+    strips = max(1, math.ceil(size.width() / PNG_STRIP_PIXELS))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing
                            | QPainter.RenderHint.SmoothPixmapTransform)
     try:
-        scene.render(painter, QRectF(image.rect()), source)
+        for i in range(strips):
+            left = i * size.width() // strips
+            right = (i + 1) * size.width() // strips
+            pixels = QRect(left, 0, right - left, size.height())  # whole pixels: no seams
+            painter.resetTransform()
+            painter.setClipRect(pixels)
+            painter.setTransform(to_image)
+            paint_region(painter, scene, to_scene.mapRect(QRectF(pixels)))
+            if progress is not None and not progress(i + 1, strips):
+                return None
     finally:
         painter.end()
     return image
@@ -94,7 +132,9 @@ def encode_png(image: QImage) -> bytes:
 
 def render_png(scene: QGraphicsScene, *, scale: float = PNG_SCALE) -> bytes:
     """The scene as PNG bytes on a white background."""
-    return encode_png(render_png_image(scene, scale=scale))
+    image = render_png_image(scene, scale=scale)
+    assert image is not None  # only a progress callback cancels
+    return encode_png(image)
 
 
 def render_svg(scene: QGraphicsScene, *, title: str = "") -> bytes:

@@ -43,6 +43,8 @@ NATIVE_SUFFIX = ".orgchart"
 IMPORT_SUFFIXES = (".csv", ".graphml", ".xml")
 _NATIVE_FILTER = "Org charts (*.orgchart)"
 _IMPORT_FILTER = "CSV or GraphML (*.csv *.graphml *.xml)"
+#: Above this many positions, Export SVG asks first (about 2.5 KB and 1 ms per position).
+SVG_CONFIRM_POSITIONS = 20_000
 _T = TypeVar("_T")
 
 
@@ -337,6 +339,8 @@ class FileActions(QObject):
             path = Path(name)
             if path.suffix.lower() != fmt.suffix:
                 path = path.with_name(path.name + fmt.suffix)
+        if fmt is ImageFormat.SVG and not self._confirm_big_svg():
+            return False
         scene = self.window.chart_view.scene()  # type: ignore[attr-defined]
         title = self.controller.doc.meta.title
         data = self._guard("Could not export", lambda: chart_bytes(
@@ -347,6 +351,22 @@ class FileActions(QObject):
         self.settings.set_last_folder(path.parent)
         self._show_status(f"Exported {path}")
         return True
+
+    def _confirm_big_svg(self) -> bool:
+        """SVG of a very big chart is huge and slow, and painting it cannot be interrupted:
+        say so, and suggest the PDF export."""
+        count = len(self.controller.scenario.positions)
+        if count <= SVG_CONFIRM_POSITIONS:
+            return True
+        answer = QMessageBox.question(
+            self.window, "Export SVG",
+            f"This chart has {count:,} positions. Its SVG will be about "
+            f"{count * 2.5 / 1000:,.0f} MB and take a minute or more, during which the window "
+            f"cannot be used; the PDF export handles charts this big better.\n\n"
+            f"Export SVG anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- recent files ------------------------------------------------------------------
     def _remember(self, path: Path) -> None:

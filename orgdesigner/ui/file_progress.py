@@ -76,11 +76,20 @@ def chart_bytes(parent: QWidget | None, scene: QGraphicsScene, fmt: ImageFormat,
                 title: str = "", label: str = "Exporting...") -> bytes:
     """PNG or SVG bytes of the scene, with progress; :class:`Cancelled` on Cancel."""
     if fmt is ImageFormat.PNG:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        dialog = progress_dialog(parent, label, 100)
+
+        def painted(done: int, strips: int) -> bool:
+            dialog.setValue(done * 50 // strips)  # painting is the first half
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
         try:
-            image = render_png_image(scene)
+            image = render_png_image(scene, progress=painted)
         finally:
-            QApplication.restoreOverrideCursor()
+            dialog.close()
+            dialog.deleteLater()
+        if image is None:
+            raise Cancelled
         return run_in_thread(parent, label, lambda: encode_png(image))
 
     # SVG paints the scene, which only the GUI thread may do: a busy dialog, no Cancel.

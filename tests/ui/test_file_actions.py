@@ -380,3 +380,39 @@ def test_cancelled_open_keeps_the_current_chart(make, monkeypatch, tmp_path):
     assert window.controller.doc.model_dump() == before
     assert window.controller.path is None
     assert "Cancelled" in window.statusBar().currentMessage()
+
+
+def test_png_painted_in_strips_keeps_layers_and_can_stop(qtbot, monkeypatch):
+    import orgdesigner.ui.chart_image as chart_image
+
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 1000, 200, brush=QColor("#dddddd")).setZValue(0)  # spans strips
+    scene.addRect(100, 50, 80, 40, brush=QColor("#ff0000")).setZValue(1)
+    scene.addRect(800, 50, 80, 40, brush=QColor("#0000ff")).setZValue(1)
+    monkeypatch.setattr(chart_image, "PNG_STRIP_PIXELS", 64)
+    calls: list[tuple[int, int]] = []
+    image = chart_image.render_png_image(
+        scene, scale=1.0, progress=lambda done, total: calls.append((done, total)) or True)
+    assert len(calls) == calls[0][1] > 10 and calls[-1][0] == calls[-1][1]
+    m = chart_image.MARGIN
+    assert image.pixelColor(int(140 + m), int(70 + m)).name() == "#ff0000"
+    assert image.pixelColor(int(840 + m), int(70 + m)).name() == "#0000ff"
+    assert image.pixelColor(int(500 + m), int(150 + m)).name() == "#dddddd"
+    assert image.pixelColor(2, 2).name() == "#ffffff"
+    assert chart_image.render_png_image(scene, progress=lambda done, total: False) is None
+
+
+def test_svg_of_a_very_big_chart_asks_first(make, monkeypatch, tmp_path):
+    import orgdesigner.ui.file_actions as file_actions_module
+    from orgdesigner.ui.chart_image import ImageFormat
+
+    _, actions = make()
+    monkeypatch.setattr(file_actions_module, "SVG_CONFIRM_POSITIONS", 5)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a: asked.append(text) or Button.No)
+    assert not actions.export_image(ImageFormat.SVG, tmp_path / "big.svg")
+    assert "12 positions" in asked[0] and "PDF" in asked[0]
+    assert not (tmp_path / "big.svg").exists()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: Button.Yes)
+    assert actions.export_image(ImageFormat.SVG, tmp_path / "big.svg")
