@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from orgdesigner.ui.panels.checks import ChecksPanel
+from orgdesigner.ui.panels.metrics import MetricsPanel
 
 if TYPE_CHECKING:
     from orgdesigner.ui.canvas.view import ChartView
@@ -38,8 +39,11 @@ class AnalysisFeatures(QObject):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.checks_dock = window._dock("Checks", self.checks, right)
         window.tabifyDockWidget(window.inspector_dock, self.checks_dock)
+        self.metrics = MetricsPanel(presenter)
+        self.metrics_dock = window._dock("Metrics", self.metrics, right)
+        window.tabifyDockWidget(self.checks_dock, self.metrics_dock)
         window.inspector_dock.raise_()
-        self.docks = [self.checks_dock]
+        self.docks = [self.checks_dock, self.metrics_dock]
 
     def install(self, view_menu: QMenu) -> None:
         """Add the docks' toggles and the analysis actions to the View menu."""
@@ -54,3 +58,4 @@ class AnalysisFeatures(QObject):
     def shutdown(self) -> None:
         """Let the workers finish (the window is closing)."""
         self.checks.shutdown()
+        self.metrics.shutdown()
