@@ -9,16 +9,14 @@ changes neither the document on screen nor the file on disk.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMenu,
     QMessageBox,
@@ -395,13 +393,12 @@ class FileActions(QObject):
         self._rebuild_recent_menu()
 
     # -- helpers -----------------------------------------------------------------------
-    def _guard(self, title: str, work: Callable[[], _T], *, busy: str = "") -> _T | None:
+    def _guard(self, title: str, work: Callable[[], _T]) -> _T | None:
         """Run ``work``; show its error in a message box and return None when it fails."""
         try:
-            with self._busy(busy):
-                return work()
+            return work()
         except Cancelled:
-            self._show_status("Cancelled: nothing was written.")
+            self._show_status("Cancelled.")
         except OrgDesignerError as err:
             self._error(title, str(err))
         except OSError as err:
@@ -410,18 +407,6 @@ class FileActions(QObject):
             log.exception("%s", title)
             self._error(title, f"Unexpected error: {type(err).__name__}: {err}")
         return None
-
-    @contextlib.contextmanager
-    def _busy(self, message: str) -> Iterator[None]:
-        if not message:
-            yield
-            return
-        self._show_status(f"{message}...")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            yield
-        finally:
-            QApplication.restoreOverrideCursor()
 
     def _error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.window, title, message)
