@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 from orgdesigner.model.document import OrgDocument, Orientation
 from orgdesigner.model.edits import change_view
+from orgdesigner.ui.balance_gauge import BalanceTools
 from orgdesigner.ui.canvas.presenter import ChartPresenter, LayoutFunction
 from orgdesigner.ui.canvas.view import ChartView
 from orgdesigner.ui.document import DocumentController
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.chart_view)
         self.edit_actions = EditActions(self.presenter, self.chart_view, self)
         self.flip = FlipAnimator(self.chart_view, self)
+        self.balance_tools = BalanceTools(self.chart_view, self)
         self.outline = OutlinePanel(self.presenter, center_on=self.chart_view.center_on_box)
         self.inspector = InspectorPanel(self.presenter)
         self.outline_dock = self._dock("Outline", self.outline,
@@ -127,6 +129,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.orientation_actions[orientation] = action
         install_view_switcher(self.orientation_actions, toolbar)
+        view_menu.addAction(self.balance_tools.move_left)
+        view_menu.addAction(self.balance_tools.move_right)
         view_menu.addSeparator()
         view_menu.addAction(self.outline_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())

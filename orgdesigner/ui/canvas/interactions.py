@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.layout.geometry import Box
-from orgdesigner.model.edits import reassign_manager
 from orgdesigner.ui.canvas.items import GhostItem
 
 if TYPE_CHECKING:
@@ -119,7 +118,7 @@ class SelectDragInteraction(Interaction):
             self._end_drag()
             if moved is not None and target is not None and allowed:
                 pid, tid = moved.id, target.id
-                self.presenter.apply(lambda: reassign_manager(
+                self.presenter.apply(lambda: self.presenter.move_edit(
                     self.presenter.controller.doc, pid, tid), select=pid)
             elif target is not None:
                 self.presenter.message.emit(

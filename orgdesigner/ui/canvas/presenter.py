@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from orgdesigner.layout.engine import LayoutEngine
 from orgdesigner.layout.geometry import Geometry
 from orgdesigner.metrics.hierarchy import LazyOrgGraph
-from orgdesigner.model.document import LineKind, Scenario
-from orgdesigner.model.edits import Edit, EditError
+from orgdesigner.model.document import LineKind, OrgDocument, Scenario
+from orgdesigner.model.edits import Edit, EditError, reassign_manager
 from orgdesigner.perf import paused_gc
 from orgdesigner.ui.canvas.scene import ChartScene
 from orgdesigner.ui.document import DocumentController
@@ -118,6 +118,8 @@ class ChartPresenter(QObject):
         #: A view forced from outside (``--view``); None follows the scenario's setting.
         self.view_override = view
         self._graph: LazyOrgGraph | None = None
+        #: The edit a drop of a box on another makes: (doc, position id, new manager id).
+        self.move_edit: Callable[[OrgDocument, str, str], Edit] = reassign_manager
         controller.changed.connect(self.relayout)
         controller.replaced.connect(self._on_replaced)
         self.relayout()
