@@ -76,6 +76,9 @@ class FileActions(QObject):
                                               lambda: self.export_image(ImageFormat.SVG),
                                               "Export the chart as an SVG drawing")
         self.recent_menu = QMenu("Open &Recent", window)
+        start = self.controller.path
+        if start is not None and start.suffix.lower() == NATIVE_SUFFIX:
+            self.settings.add_recent(start)  # opened from the command line or the desktop
         self._rebuild_recent_menu()
 
         self._edit_count = 0  # edits, undos and redos so far (a save knows what it holds)

@@ -416,3 +416,16 @@ def test_svg_of_a_very_big_chart_asks_first(make, monkeypatch, tmp_path):
     assert not (tmp_path / "big.svg").exists()
     monkeypatch.setattr(QMessageBox, "question", lambda *a: Button.Yes)
     assert actions.export_image(ImageFormat.SVG, tmp_path / "big.svg")
+
+
+def test_a_file_the_window_starts_with_is_a_recent_file(make, tmp_path):
+    path = tmp_path / "start.orgchart"
+    native.save(generate_org(4), path)
+    window = TinyWindow(native.load(path))
+    window.controller.set_path(path)
+    settings = AppSettings(QSettings(str(tmp_path / "own.ini"), QSettings.Format.IniFormat))
+    actions = FileActions(window, settings=settings, recovery_dir=tmp_path / "rec")
+    assert settings.recent_files() == [path]
+    assert window.windowTitle().startswith("start.orgchart")
+    actions.autosave.finish()
+    window.deleteLater()
