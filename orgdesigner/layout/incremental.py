@@ -275,6 +275,11 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
         changed = node in edited or node in reshaped or force or moved
         if not changed and not manager_moved and node not in paths:
             continue  # this whole subtree is as it was
+        if (moved and not force and node not in edited and node not in reshaped
+                and node not in paths and node not in force_below and node in boxes
+                and (how is None or placement_get(node) is how)):
+            _shift(st, node, x, lv, mgr, how)  # moved whole: only places change below
+            continue
         if changed:
             force = force or node in force_below
             p = positions[node]
@@ -332,6 +337,42 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
             continue
         for cid, du, dl, kid_how in shapes[node].kids:
             stack.append((cid, x + du, lv + dl, node, kid_how, force, box_moved))
+
+
+def _shift(st: TreeState, top: str, x: float, lv: int, mgr: str | None,
+           how: Placement | None) -> None:
+    """Move an unchanged subtree to its new place: boxes and connectors are rebuilt from
+    the same shapes, labels and styles, without re-checking anything else."""
+    labels, shapes, boxes, conns, abstract = (st.labels, st.shapes, st.boxes, st.connectors,
+                                              st.abstract)
+    u_of, level_of = st.u, st.level
+    horizontal, pitch, half_gap = st.horizontal, st.pitch, LEVEL_GAP / 2
+    offsets = st.view_settings.offsets  # type: ignore[attr-defined]
+    stack: list[tuple[str, float, int, str | None, Placement | None]] = [
+        (top, x, lv, mgr, how)]
+    while stack:
+        node, x, lv, mgr, how = stack.pop()
+        u_of[node] = x
+        level_of[node] = lv
+        lab = labels[node]
+        bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
+        u, v = x, lv * pitch
+        if offsets:
+            off = offsets.get(node)
+            if off is not None:
+                u += off[1] if horizontal else off[0]
+                v += off[0] if horizontal else off[1]
+        a = (u, bs, v, ds)
+        abstract[node] = a
+        old = boxes[node]
+        x0 = u - bs / 2
+        boxes[node] = (Box(node, v, x0, ds, bs, old.lines, old.style) if horizontal
+                       else Box(node, x0, v, bs, ds, old.lines, old.style))
+        if mgr is not None:
+            conns[node] = _connector(abstract[mgr], a, mgr, node, how,
+                                     lv * pitch - half_gap, horizontal)
+        for cid, du, dl, kid_how in shapes[node].kids:
+            stack.append((cid, x + du, lv + dl, node, kid_how))
 
 
 def _connector(m: Abstract, a: Abstract, mid: str, pid: str, how: Placement | None,

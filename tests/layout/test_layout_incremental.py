@@ -86,3 +86,17 @@ def test_edits_it_cannot_patch_fall_back_to_a_full_layout():
     assert normal(g) == normal(layout_scenario(doc.scenario(), "classic"))
     g = engine.update(doc.scenario(), "inverted", changed=["top2"])
     assert g.view == "inverted" and g.pyramid is not None
+
+
+def test_patching_keeps_manual_offsets_and_dotted_lines_exact():
+    doc = generate_org(150, seed=8)
+    ids = [p.id for p in doc.scenario().positions]
+    edits.change_view(doc, offsets={ids[70]: (25.0, -10.0), ids[3]: (-40.0, 15.0)}).apply(doc)
+    edits.add_dotted_line(doc, ids[70], ids[5]).apply(doc)
+    engine = LayoutEngine(doc.scenario(), "classic")
+    history = edits.History(doc)
+    for edit, changed in _edits(doc, ids):
+        history.do(edit)
+        g = engine.update(doc.scenario(), changed=changed)
+        assert normal(g) == normal(layout_scenario(doc.scenario(), "classic")), edit.label
+    assert engine.last_update_patched
