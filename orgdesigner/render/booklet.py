@@ -233,7 +233,7 @@ class _Planner:
 
 
 def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
-                 overview_layout: LayoutFn | None = None, full: Geometry | None = None,
+                 full: Geometry | None = None,
                  warnings: list[str],
                  tick: Callable[[], None] = lambda: None) -> Booklet:
     """Plan every page of the booklet: the overview first, then each division. ``full``
@@ -250,7 +250,7 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
         if d <= 2 and len(overview) < planner.capacity:
             overview.add(pid)
     ordered = [pid for top in graph.tops() for pid in graph.walk(top) if pid in overview]
-    over_geometry = (overview_layout or layout)(planner._scenario(ordered))
+    over_geometry = layout(planner._scenario(ordered))
     planner.legend = list(over_geometry.legend)
     planner.use_full_layout(full or layout(planner._scenario(
         [pid for top in graph.tops() for pid in graph.walk(top)])))

@@ -96,7 +96,7 @@ def export_pdf(doc: OrgDocument, path: str | os.PathLike[str], options: PdfOptio
         writer = PdfWriter(stream, frame, legend=geometry.legend, meta=meta,
                            progress=progress, cancel=cancel)
         writer.step(0)
-        pages = _plan(doc, scenario, geometry, options, frame, warnings, layout_fn, writer)
+        pages = _plan(scenario, geometry, options, frame, warnings, layout_fn, writer)
         want_index = options.index if options.index is not None else len(pages) > 1
         writer.total = len(pages) + (8 if want_index else 0) + 2 * len(options.appendices)
         for page in pages:
@@ -115,9 +115,9 @@ def export_pdf(doc: OrgDocument, path: str | os.PathLike[str], options: PdfOptio
                         pages_of=writer.pages_of)
 
 
-def _plan(doc: OrgDocument, scenario: Scenario, geometry: Geometry, options: PdfOptions,
-          frame: PageFrame, warnings: list[str], layout_fn: LayoutFn,
-          writer: PdfWriter) -> list[ChartPage]:
+def _plan(scenario: Scenario, geometry: Geometry, options: PdfOptions, frame: PageFrame,
+          warnings: list[str], layout_fn: LayoutFn, writer: PdfWriter) -> list[ChartPage]:
+    """The chart pages of the chosen fit mode, in order."""
     if options.fit is FitMode.TILE:
         return plan_tiles(geometry, frame, scale=options.tile_scale, overlap=options.overlap,
                           warnings=warnings)
@@ -128,10 +128,10 @@ def _plan(doc: OrgDocument, scenario: Scenario, geometry: Geometry, options: Pdf
         sections = _with_view(scenario, section_view.value)
         plain = not scenario.view.collapsed and not scenario.view.offsets
         full = geometry if plain and section_view is scenario.view.orientation else None
-        booklet = plan_booklet(sections, layout_fn if layout_fn is not None and
-                               not isinstance(layout_fn, _EngineLayout) else _EngineLayout(),
-                               frame, warnings=warnings, full=full,
-                               overview_layout=None, tick=lambda: writer.step(0))
+        # the sections get an engine of their own (their view may differ from the chart's)
+        section_layout = _EngineLayout() if isinstance(layout_fn, _EngineLayout) else layout_fn
+        booklet = plan_booklet(sections, section_layout, frame, warnings=warnings, full=full,
+                               tick=lambda: writer.step(0))
         pages = booklet.pages
         if scenario.view.orientation is Orientation.INVERTED:
             # the first page shows the whole pyramid (the overview of a customer-on-top
