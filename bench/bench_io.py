@@ -61,8 +61,11 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default="", help="comma-separated operation names to run")
     args = ap.parse_args()
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, median of {args.runs} "
           "runs; peak = memory allocated by the operation (tracemalloc)")
+    print(f"load average {busy:.1f} at start: with more runnable processes than cores, wall "
+          "time exceeds CPU time and the CPU column is the idle-machine estimate")
     print(f"{'positions':>9}  {'operation':<12} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}"
           f"  {'size':>9}  budget")
     over = False
