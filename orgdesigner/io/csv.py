@@ -1,10 +1,13 @@
 """CSV import and export: one row per position, as HR systems export them.
 
-Import detects the encoding, the delimiter, the header row and the columns (see
-``csv_format``), reads every row, and hands the positions to ``assemble`` which resolves
-managers and checks the whole file. Every problem is reported together with its row
+Import detects the encoding, the delimiter (or Excel's ``sep=;`` line), the header row
+(title lines above it are skipped) and the columns (see ``csv_format``), reads every row,
+and hands the positions to ``assemble`` which resolves managers (by id, unique name or
+e-mail) and checks the whole file. Every problem is reported together with its row
 number (the spreadsheet row: the header is row 1) and nothing is imported unless all is
 well. Cells are text: a cell that looks like a formula is stored as it is, never run.
+Names such as "Vacant" or "TBH" make a vacancy. Departments become units; "Sales > EMEA"
+is EMEA inside Sales. Without an id column, ids are p1, p2... in row order.
 
 Export writes UTF-8 with a BOM (so Excel reads accents), one row per position in the
 document's order (siblings in the order the chart shows them), with every text cell
