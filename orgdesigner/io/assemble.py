@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 from pydantic import TypeAdapter, ValidationError
 
-from orgdesigner.errors import ImportProblems
+from orgdesigner.errors import ImportProblems, OrgDesignerError
 from orgdesigner.io.csv_format import ManagerRef
 from orgdesigner.model.document import (
     MAX_POSITIONS,
@@ -37,7 +37,7 @@ from orgdesigner.model.document import (
 )
 from orgdesigner.perf import paused_gc
 
-__all__ = ["Draft", "build_document", "export_order"]
+__all__ = ["Draft", "build_document", "export_order", "pick_scenario"]
 
 #: The problems listing stops here: past that, the file is the wrong file.
 MAX_PROBLEMS = 500
@@ -284,3 +284,16 @@ def export_order(scenario: Scenario) -> tuple[list[int], dict[str, str]]:
         for slot, rid in zip(slots, ids, strict=True):
             order[slot] = index[rid]
     return order, manager
+
+
+def pick_scenario(doc: OrgDocument, scenario: str | None) -> Scenario:
+    """The scenario to export: by id or name, the active one when None; a clear error
+    naming the scenarios there are when it does not exist."""
+    if scenario is None:
+        return doc.scenario()
+    try:
+        return doc.scenario_by_name(scenario)
+    except KeyError:
+        names = ", ".join(f"{s.id!r} ({s.name})" for s in doc.scenarios)
+        raise OrgDesignerError(f"no scenario {scenario!r}; the document has {names}") \
+            from None

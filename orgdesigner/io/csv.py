@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from orgdesigner.errors import ImportProblems, LoadError
-from orgdesigner.io.assemble import Draft, build_document, export_order
+from orgdesigner.io.assemble import Draft, build_document, export_order, pick_scenario
 from orgdesigner.io.atomic import atomic_output
 from orgdesigner.io.csv_format import (
     ColumnMapping,
@@ -328,7 +328,7 @@ def _number(value: float | None) -> str:
 
 def scenario_csv_bytes(doc: OrgDocument, scenario_id: str | None = None) -> bytes:
     """One scenario as CSV bytes (UTF-8 with BOM), formula-safe."""
-    scenario = doc.scenario(scenario_id)
+    scenario = pick_scenario(doc, scenario_id)
     units = {u.id: u for u in scenario.units}
 
     def unit_path(uid: str | None) -> str:

@@ -27,7 +27,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLReader
 
 from orgdesigner.errors import LoadError
-from orgdesigner.io.assemble import Draft, build_document, export_order
+from orgdesigner.io.assemble import Draft, build_document, export_order, pick_scenario
 from orgdesigner.io.atomic import atomic_output
 from orgdesigner.io.csv_format import (
     FIELDS,
@@ -283,7 +283,7 @@ def _esc(text: str) -> str:
 def graphml_bytes(doc: OrgDocument, scenario_id: str | None = None) -> bytes:
     """One scenario as GraphML with yEd graphics (written as text: the file is regular
     and this is many times faster than building an element tree)."""
-    scenario = doc.scenario(scenario_id)
+    scenario = pick_scenario(doc, scenario_id)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<graphml xmlns="{NS_GRAPHML}" xmlns:y="{NS_Y}">']
     for key_id, name, kind in _NODE_KEYS:

@@ -66,3 +66,17 @@ def test_failed_export_leaves_previous_file(tmp_path: Path, suffix: str,
         write_document(generate_org(40), path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"out{suffix}"]
+
+
+def test_export_picks_a_scenario(tmp_path: Path) -> None:
+    doc = generate_org(6, seed=1)
+    small = generate_org(3, seed=2).scenario().model_copy(update={"id": "to-be",
+                                                                  "name": "To-be A"})
+    doc.scenarios.append(small)
+    for suffix in (".csv", ".graphml"):
+        path = tmp_path / f"s{suffix}"
+        write_document(doc, path, scenario_id="To-be A")
+        assert len(read_document(path).scenario().positions) == 3
+        with pytest.raises(OrgDesignerError, match="no scenario 'nope'; the document has "
+                                                   "'as-is' \\(As-is\\), 'to-be'"):
+            write_document(doc, path, scenario_id="nope")
