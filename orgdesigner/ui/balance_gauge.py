@@ -152,6 +152,10 @@ class BalanceGauge(QWidget):
             p.setPen(QPen(fill.darker(130), 1))
             p.setBrush(fill)
             p.drawRect(QRectF(x - size / 2, y - size - 1.5, size, size))
+        # The needle: square to the beam, reading the lean on the scale.
+        p.setPen(QPen(colour, 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(QPointF(cx, pivot_y), QPointF(cx + dy * (radius + 4),
+                                                 pivot_y - dx * (radius + 4)))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#3e4c59"))
         p.drawPolygon([QPointF(cx, pivot_y + 1), QPointF(cx - 9, pivot_y + 15),
@@ -298,7 +302,8 @@ class BalanceTools(QObject):
         self.dragger = ColumnDragger(view, self)
         self.presenter.move_edit = move_across_divisions
         self.presenter.relaid_out.connect(self.refresh)
-        view.installEventFilter(self)
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
         self.move_left = self._action("Move division column &left", -1, "Ctrl+Shift+Left")
         self.move_right = self._action("Move division column &right", 1, "Ctrl+Shift+Right")
         self.refresh()
@@ -340,6 +345,6 @@ class BalanceTools(QObject):
                                vp.top() + self.MARGIN, size.width(), size.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
             self.place()
         return False

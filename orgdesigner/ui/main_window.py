@@ -27,6 +27,9 @@ from orgdesigner.ui.edit_actions import EditActions
 from orgdesigner.ui.flip import FlipAnimator, install_view_switcher
 from orgdesigner.ui.panels.inspector import InspectorPanel
 from orgdesigner.ui.panels.outline import OutlinePanel
+from orgdesigner.ui.presentation import PresentationMode
+from orgdesigner.ui.settings import default_qsettings
+from orgdesigner.ui.themes import ThemeManager
 
 __all__ = ["MainWindow", "status_text", "DROP_SUFFIXES"]
 
@@ -131,6 +134,13 @@ class MainWindow(QMainWindow):
         install_view_switcher(self.orientation_actions, toolbar)
         view_menu.addAction(self.balance_tools.move_left)
         view_menu.addAction(self.balance_tools.move_right)
+        self.themes = ThemeManager(self.presenter.scene,
+                                   default_qsettings() if with_files else None, self)
+        self.themes.install(view_menu)
+        self.presentation = PresentationMode(self, self.chart_view, self.themes, [
+            *self.orientation_actions.values(), None, self.edit_actions.zoom_out,
+            self.edit_actions.zoom_in, self.edit_actions.fit])
+        view_menu.addAction(self.presentation.toggle_action)
         view_menu.addSeparator()
         view_menu.addAction(self.outline_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
