@@ -10,8 +10,10 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from orgdesigner.ui.compare import CompareDialog, CompareOverlay
 from orgdesigner.ui.panels.checks import ChecksPanel
 from orgdesigner.ui.panels.metrics import MetricsPanel
+from orgdesigner.ui.panels.scenarios import ScenariosPanel
 
 if TYPE_CHECKING:
     from orgdesigner.ui.canvas.view import ChartView
@@ -43,7 +45,16 @@ class AnalysisFeatures(QObject):
         self.metrics_dock = window._dock("Metrics", self.metrics, right)
         window.tabifyDockWidget(self.checks_dock, self.metrics_dock)
         window.inspector_dock.raise_()
-        self.docks = [self.checks_dock, self.metrics_dock]
+        self.compare_overlay = CompareOverlay(presenter.scene)
+        self.compare_dialog: CompareDialog | None = None
+        self.scenarios = ScenariosPanel(presenter, compare=self.open_compare)
+        self.scenarios_dock = window._dock("Scenarios", self.scenarios,
+                                           Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.splitDockWidget(window.outline_dock, self.scenarios_dock,
+                               Qt.Orientation.Vertical)
+        window.resizeDocks([window.outline_dock, self.scenarios_dock], [600, 200],
+                           Qt.Orientation.Vertical)
+        self.docks = [self.checks_dock, self.metrics_dock, self.scenarios_dock]
 
     def install(self, view_menu: QMenu) -> None:
         """Add the docks' toggles and the analysis actions to the View menu."""
@@ -54,6 +65,20 @@ class AnalysisFeatures(QObject):
         profile.setToolTip("Edit the check thresholds")
         profile.triggered.connect(self.checks.edit_profile)
         view_menu.addAction(profile)
+        compare = QAction("Co&mpare scenarios…", self)
+        compare.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        compare.setToolTip("Differences and metric deltas between two scenarios")
+        compare.triggered.connect(self.open_compare)
+        view_menu.addAction(compare)
+
+    def open_compare(self) -> CompareDialog:
+        """Open (or bring forward) the non-modal compare dialog."""
+        if self.compare_dialog is None or not self.compare_dialog.isVisible():
+            self.compare_dialog = CompareDialog(self.window.presenter, self.compare_overlay,
+                                                self.window)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+        return self.compare_dialog
 
     def shutdown(self) -> None:
         """Let the workers finish (the window is closing)."""
