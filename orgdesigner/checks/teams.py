@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from orgdesigner.checks.finding import Family, Finding, Severity, listing
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
-from orgdesigner.model.document import Scenario
+from orgdesigner.model.document import Scenario, Team
 from orgdesigner.model.graph import OrgGraph
 from orgdesigner.model.profile import CheckProfile
 
-__all__ = ["RULES", "member_function", "team_functions"]
+__all__ = ["RULES", "functions_of_team", "member_function", "team_functions"]
 
 F = Family.TEAMS
 
@@ -30,6 +30,17 @@ def member_function(g: LazyOrgGraph, position_id: str) -> str | None:
             return unit.function.strip().casefold()
         current = unit.parent_id
     return g.units[p.unit_id].name.strip().casefold() or None
+
+
+def functions_of_team(graph: OrgGraph | Scenario, team: Team) -> list[str]:
+    """The distinct functions a team draws from, sorted: its members' own and those of
+    the units they represent through a dotted line (as ``team_functions`` counts them)."""
+    g = lean(graph)
+    represents: dict[str, list[str]] = {}
+    for manager, report in g.dotted_lines:
+        represents.setdefault(report, []).append(manager)
+    sources = [x for m in team.member_ids for x in (m, *represents.get(m, ()))]
+    return sorted({f for m in sources if (f := member_function(g, m)) is not None})
 
 
 def team_functions(graph: OrgGraph, scenario: Scenario,
