@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from orgdesigner.ui.colouring import ColourBy, ColourMode
 from orgdesigner.ui.compare import CompareDialog, CompareOverlay
 from orgdesigner.ui.panels.checks import ChecksPanel
 from orgdesigner.ui.panels.metrics import MetricsPanel
@@ -55,6 +56,8 @@ class AnalysisFeatures(QObject):
         window.resizeDocks([window.outline_dock, self.scenarios_dock], [600, 200],
                            Qt.Orientation.Vertical)
         self.docks = [self.checks_dock, self.metrics_dock, self.scenarios_dock]
+        self.colour_by = ColourBy(presenter, view, lambda: self.checks.badges.badges, self)
+        self.checks.report_shown.connect(self._on_findings)
 
     def install(self, view_menu: QMenu) -> None:
         """Add the docks' toggles and the analysis actions to the View menu."""
@@ -70,6 +73,11 @@ class AnalysisFeatures(QObject):
         compare.setToolTip("Differences and metric deltas between two scenarios")
         compare.triggered.connect(self.open_compare)
         view_menu.addAction(compare)
+        self.colour_by.install(view_menu)
+
+    def _on_findings(self) -> None:
+        if self.colour_by.mode is ColourMode.SEVERITY:
+            self.colour_by.refresh()
 
     def open_compare(self) -> CompareDialog:
         """Open (or bring forward) the non-modal compare dialog."""

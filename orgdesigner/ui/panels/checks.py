@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,9 @@ def _check(argument: tuple[Scenario, CheckProfile]) -> CheckReport:
 
 class ChecksPanel(QWidget):
     """Findings by severity; ``frame(rect)`` is called to show picked positions."""
+
+    #: A new report is shown (and the badges updated).
+    report_shown = Signal()
 
     def __init__(self, presenter: ChartPresenter, frame: Callable[[QRectF], None],
                  parent: QWidget | None = None) -> None:
@@ -144,6 +147,7 @@ class ChecksPanel(QWidget):
                 if i in known:
                     marks.setdefault(i, []).append(finding.severity)
         self.badges.set_badges({i: worst_severity(s) for i, s in marks.items()})
+        self.report_shown.emit()
 
     def _group_rows(self) -> dict[Severity, int]:
         rows = {}
