@@ -115,6 +115,8 @@ class EditActions(QObject):
                                   self.delete, self.collapse]
         for action in (*self.selection_actions, *self.go.values()):
             view.addAction(action)
+        #: Other features' additions to the context menu: ``extend(menu, position_id)``.
+        self.menu_extensions: list[Callable[[QMenu, str | None], None]] = []
         view.context_menu_requested.connect(self.show_context_menu)
         view.box_activated.connect(lambda _pid: self.rename_selection())
         presenter.scene.selection_changed.connect(self._update_enabled)
@@ -305,6 +307,8 @@ class EditActions(QObject):
                 menu.addAction(action)
             menu.addSeparator()
             menu.addAction(self.delete)
+            for extend in self.menu_extensions:
+                extend(menu, position_id)
         else:
             if not self.presenter.scenario.positions:
                 menu.addAction(self.add_report)

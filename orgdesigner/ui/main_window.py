@@ -25,6 +25,7 @@ from orgdesigner.ui.canvas.view import ChartView
 from orgdesigner.ui.document import DocumentController
 from orgdesigner.ui.edit_actions import EditActions
 from orgdesigner.ui.flip import FlipAnimator, install_view_switcher
+from orgdesigner.ui.notes import NotesLayer
 from orgdesigner.ui.panels.inspector import InspectorPanel
 from orgdesigner.ui.panels.outline import OutlinePanel
 from orgdesigner.ui.presentation import PresentationMode
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self.presenter, self.chart_view, self)
         self.flip = FlipAnimator(self.chart_view, self)
         self.balance_tools = BalanceTools(self.chart_view, self)
+        self.notes = NotesLayer(self.chart_view, self)
         self.outline = OutlinePanel(self.presenter, center_on=self.chart_view.center_on_box)
         self.inspector = InspectorPanel(self.presenter)
         self.outline_dock = self._dock("Outline", self.outline,
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         view_menu = bar.addMenu("&View")
         self.edit_actions.install(edit_menu, view_menu, toolbar)
+        edit_menu.addAction(self.notes.add_action)
         view_menu.addSeparator()
         self.orientation_group = QActionGroup(self)
         self.orientation_actions: dict[Orientation, QAction] = {}

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDrag, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.layout.geometry import Box
@@ -21,7 +21,27 @@ from orgdesigner.ui.canvas.items import GhostItem
 if TYPE_CHECKING:
     from orgdesigner.ui.canvas.view import ChartView
 
-__all__ = ["Interaction", "SelectDragInteraction", "PickBoxInteraction"]
+__all__ = ["Interaction", "SelectDragInteraction", "PickBoxInteraction", "POSITIONS_MIME",
+           "positions_mime_data", "positions_from_mime"]
+
+#: Mime type of boxes dragged out of the canvas: position ids, one per line (UTF-8).
+POSITIONS_MIME = "application/x-orgdesigner-positions"
+
+
+def positions_mime_data(ids: list[str]) -> QMimeData:
+    """Drag data carrying position ids (also as plain text)."""
+    mime = QMimeData()
+    mime.setData(POSITIONS_MIME, "\n".join(ids).encode("utf-8"))
+    mime.setText("\n".join(ids))
+    return mime
+
+
+def positions_from_mime(mime: QMimeData) -> list[str]:
+    """The position ids a drop carries (none when it is not boxes from the canvas)."""
+    if not mime.hasFormat(POSITIONS_MIME):
+        return []
+    text = bytes(mime.data(POSITIONS_MIME).data()).decode("utf-8", "replace")
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class Interaction:
@@ -105,8 +125,20 @@ class SelectDragInteraction(Interaction):
             if (pos - self._press).manhattanLength() < QApplication.startDragDistance():
                 return True
             self._start_drag(self._pressed_box)
+        if not view.viewport().rect().contains(pos):  # out of the chart, to another panel
+            self._drag_out(self._pressed_box.id)
+            return True
         self._drag_to(view.mapToScene(pos))
         return True
+
+    def _drag_out(self, position_id: str) -> None:
+        """The box left the canvas: carry its id on as an ordinary drag and drop (onto a
+        team in the teams panel); the chart itself does not change."""
+        self._end_drag()
+        self._reset()
+        drag = QDrag(self.view)
+        drag.setMimeData(positions_mime_data([position_id]))
+        drag.exec(Qt.DropAction.CopyAction)
 
     def mouse_release(self, event: QMouseEvent) -> bool:
         if self._press is None:

@@ -109,6 +109,7 @@ class InspectorPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addStretch(1)
+        self._sections = layout
         self._loading = False
         self.holder.editingFinished.connect(lambda: self._commit("holder", self.holder.text))
         self.title.editingFinished.connect(lambda: self._commit("title", self.title.text))
@@ -126,6 +127,10 @@ class InspectorPanel(QWidget):
         presenter.scene.selection_changed.connect(self._on_selection)
         presenter.relaid_out.connect(self.reload)
         self.reload()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another feature's part of the inspector (below the form, above the space)."""
+        self._sections.insertWidget(self._sections.count() - 1, widget)
 
     @property
     def fields(self) -> list[QWidget]:
