@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
 from orgdesigner.model.document import OrgDocument, Orientation
 from orgdesigner.model.edits import change_view
+from orgdesigner.ui.analysis import AnalysisFeatures
 from orgdesigner.ui.balance_gauge import BalanceTools
 from orgdesigner.ui.canvas.presenter import ChartPresenter, LayoutFunction
 from orgdesigner.ui.canvas.view import ChartView
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.inspector_dock = self._dock("Inspector", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.analysis = AnalysisFeatures(self)  # checks, metrics, scenarios, colour by
         self.figures = QLabel(self)
         self.statusBar().addPermanentWidget(self.figures)
         self.presenter.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.outline_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.analysis.install(view_menu)
         self.presenter.relaid_out.connect(self._check_orientation)
         self._check_orientation()
 
