@@ -30,6 +30,7 @@ from orgdesigner.ui.notes import NotesLayer
 from orgdesigner.ui.panels.inspector import InspectorPanel
 from orgdesigner.ui.panels.outline import OutlinePanel
 from orgdesigner.ui.presentation import PresentationMode
+from orgdesigner.ui.responsibilities import Responsibilities
 from orgdesigner.ui.settings import default_qsettings
 from orgdesigner.ui.themes import ThemeManager
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock("Inspector", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.analysis = AnalysisFeatures(self)  # checks, metrics, scenarios, colour by
+        self.responsibilities = Responsibilities(self)
         self.figures = QLabel(self)
         self.statusBar().addPermanentWidget(self.figures)
         self.presenter.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.outline_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         self.analysis.install(view_menu)
+        view_menu.addActions(self.responsibilities.view_actions())
         self.presenter.relaid_out.connect(self._check_orientation)
         self._check_orientation()
 
