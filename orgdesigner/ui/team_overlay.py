@@ -20,6 +20,7 @@ from orgdesigner.layout.geometry import Box
 from orgdesigner.model.document import Scenario, Team
 from orgdesigner.ui.canvas.painting import font_for
 from orgdesigner.ui.canvas.presenter import ChartPresenter
+from orgdesigner.ui.canvas.scene import ChartScene
 
 __all__ = ["BoxOverlay", "TeamOverlay", "TeamFrame", "team_colour", "team_initials",
            "TEAM_PALETTE", "team_frames"]
@@ -85,18 +86,46 @@ def team_frames(presenter: ChartPresenter, team: Team) -> list[TeamFrame]:
     members = set(team.member_ids)
     frames = []
     for group in groups.values():
-        if len(group) < 2:
-            continue
-        rect = QRectF()
-        for b in group:
-            rect = rect.united(_rect(b))
-        inside = scene.index.boxes_in(rect.adjusted(1, 1, -1, -1))
-        if any(b.id not in members and _rect(b).intersects(rect.adjusted(1, 1, -1, -1))
-               for b in inside):
-            continue
-        frames.append(TeamFrame(team.id, rect.adjusted(-10, -22, 10, 10),
-                                tuple(b.id for b in group)))
+        for run in _clean_runs(scene, group, members):
+            rect = QRectF()
+            for b in run:
+                rect = rect.united(_rect(b))
+            frames.append(TeamFrame(team.id, rect.adjusted(-10, -22, 10, 10),
+                                    tuple(b.id for b in run)))
     return frames
+
+
+def _outsider_in(scene: ChartScene, boxes: list[Box], members: set[str]) -> bool:
+    rect = QRectF()
+    for b in boxes:
+        rect = rect.united(_rect(b))
+    inner = rect.adjusted(1, 1, -1, -1)
+    return any(b.id not in members and _rect(b).intersects(inner)
+               for b in scene.index.boxes_in(inner))
+
+
+def _clean_runs(scene: ChartScene, group: list[Box], members: set[str]) -> list[list[Box]]:
+    """The group itself when no outsider sits inside its rectangle; else its runs of
+    neighbours along each row (same top edge), split where an outsider sits between."""
+    if len(group) < 2:
+        return []
+    if not _outsider_in(scene, group, members):
+        return [group]
+    rows: dict[float, list[Box]] = {}
+    for b in group:
+        rows.setdefault(round(b.y, 1), []).append(b)
+    runs: list[list[Box]] = []
+    for row in rows.values():
+        row.sort(key=lambda b: b.x)
+        run: list[Box] = []
+        for b in row:
+            if run and (b.x - (run[-1].x + run[-1].w) > TOGETHER_GAP
+                        or _outsider_in(scene, [run[-1], b], members)):
+                runs.append(run)
+                run = []
+            run.append(b)
+        runs.append(run)
+    return [r for r in runs if len(r) >= 2]
 
 
 class BoxOverlay(QGraphicsItem):
