@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from orgdesigner.ui.colouring import ColourBy, ColourMode
 from orgdesigner.ui.compare import CompareDialog, CompareOverlay
+from orgdesigner.ui.dialogs.export_pdf import ExportPdfDialog
 from orgdesigner.ui.panels.checks import ChecksPanel
 from orgdesigner.ui.panels.metrics import MetricsPanel
 from orgdesigner.ui.panels.scenarios import ScenariosPanel
@@ -64,7 +65,7 @@ class AnalysisFeatures(QObject):
         for dock in self.docks:
             view_menu.addAction(dock.toggleViewAction())
         profile = QAction("Check &profile…", self)
-        profile.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        profile.setShortcut(QKeySequence("Ctrl+Shift+K"))
         profile.setToolTip("Edit the check thresholds")
         profile.triggered.connect(self.checks.edit_profile)
         view_menu.addAction(profile)
@@ -74,6 +75,33 @@ class AnalysisFeatures(QObject):
         compare.triggered.connect(self.open_compare)
         view_menu.addAction(compare)
         self.colour_by.install(view_menu)
+        self.export_pdf_action = QAction("Export P&DF…", self)
+        self.export_pdf_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_pdf_action.setToolTip("Export the chart to PDF: paper, fit, appendices")
+        self.export_pdf_action.triggered.connect(self.open_export_pdf)
+        self._add_to_file_menu(self.export_pdf_action)
+
+    def _add_to_file_menu(self, action: QAction) -> None:
+        """Beside the other exports in the File menu (the window has none in tests)."""
+        files = self.window.file_actions
+        anchor = getattr(files, "export_svg_action", None)
+        menus = [m for m in anchor.associatedObjects() if isinstance(m, QMenu)] if anchor else []
+        if not menus:
+            self.window.addAction(action)  # the shortcut still works
+            return
+        actions = menus[0].actions()
+        after = actions.index(anchor) + 1
+        if after < len(actions):
+            menus[0].insertAction(actions[after], action)
+        else:
+            menus[0].addAction(action)
+
+    def open_export_pdf(self) -> ExportPdfDialog:
+        """The PDF export dialog (modal to the window, the export runs off its thread)."""
+        dialog = ExportPdfDialog(self.window.presenter, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_findings(self) -> None:
         if self.colour_by.mode is ColourMode.SEVERITY:
