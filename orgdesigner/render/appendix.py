@@ -183,11 +183,15 @@ def _raci(scenario: Scenario) -> tuple[str, list[Flowable]]:
 
 
 def _teams(scenario: Scenario) -> tuple[str, list[Flowable]]:
+    from orgdesigner.checks.teams import functions_of_team, member_function
+    from orgdesigner.metrics.hierarchy import LazyOrgGraph
+
     title = "Team rosters"
     if not scenario.teams:
         return title, [para("This scenario has no cross-functional teams.")]
-    positions = {p.id: p for p in scenario.positions}
-    units = {u.id: u for u in scenario.units}
+    graph = LazyOrgGraph(scenario)
+    positions = graph.positions
+    units = graph.units
     story: list[Flowable] = []
     for team in scenario.teams:
         story.append(heading(team.name, 2))
@@ -196,15 +200,21 @@ def _teams(scenario: Scenario) -> tuple[str, list[Flowable]]:
         if team.sponsor_id:
             sponsor = positions.get(team.sponsor_id)
             story.append(para(f"Sponsor: {sponsor.label if sponsor else team.sponsor_id}"))
+        functions = functions_of_team(graph, team)
+        story.append(para(f"Draws from {len(functions)} "
+                          f"function{'s' if len(functions) != 1 else ''}: "
+                          + (", ".join(functions) if functions else "none known")))
         rows = []
         for mid in team.member_ids:
             p = positions.get(mid)
             if p is None:
-                rows.append((mid, "(not in this scenario)", ""))
+                rows.append((mid, "(not in this scenario)", "", ""))
                 continue
             unit = units.get(p.unit_id or "")
-            rows.append((p.label, p.title, unit.name if unit else ""))
-        story.append(table(["Member", "Title", "Unit"], rows, widths=[150, 200, 150]))
+            rows.append((p.label, p.title, unit.name if unit else "",
+                         member_function(graph, mid) or ""))
+        story.append(table(["Member", "Title", "Unit", "Function"], rows,
+                           widths=[130, 160, 130, 100]))
     return title, story
 
 
