@@ -32,6 +32,7 @@ from orgdesigner.ui.panels.outline import OutlinePanel
 from orgdesigner.ui.presentation import PresentationMode
 from orgdesigner.ui.responsibilities import Responsibilities
 from orgdesigner.ui.settings import default_qsettings
+from orgdesigner.ui.spotlight import Spotlight
 from orgdesigner.ui.themes import ThemeManager
 
 __all__ = ["MainWindow", "status_text", "DROP_SUFFIXES"]
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.flip = FlipAnimator(self.chart_view, self)
         self.balance_tools = BalanceTools(self.chart_view, self)
         self.notes = NotesLayer(self.chart_view, self)
+        self.spotlight = Spotlight(self.chart_view, self)
+        self.edit_actions.menu_extensions += [self.notes.extend_box_menu,
+                                              self.spotlight.extend_box_menu]
         self.outline = OutlinePanel(self.presenter, center_on=self.chart_view.center_on_box)
         self.inspector = InspectorPanel(self.presenter)
         self.outline_dock = self._dock("Outline", self.outline,
@@ -144,9 +148,10 @@ class MainWindow(QMainWindow):
         self.themes = ThemeManager(self.presenter.scene,
                                    default_qsettings() if with_files else None, self)
         self.themes.install(view_menu)
+        self.spotlight.install(view_menu)
         self.presentation = PresentationMode(self, self.chart_view, self.themes, [
             *self.orientation_actions.values(), None, self.edit_actions.zoom_out,
-            self.edit_actions.zoom_in, self.edit_actions.fit])
+            self.edit_actions.zoom_in, self.edit_actions.fit, self.spotlight.off_action])
         view_menu.addAction(self.presentation.toggle_action)
         view_menu.addSeparator()
         view_menu.addAction(self.outline_dock.toggleViewAction())
