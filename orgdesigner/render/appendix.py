@@ -1,5 +1,5 @@
 """Optional appendix pages: check findings, spans-and-layers and roll-up tables with bar
-charts, the RACI matrix, team rosters and a scenario diff."""
+charts, the RACI matrix, team rosters, a scenario diff and the sticky notes."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def write_appendices(writer: PdfWriter, doc: OrgDocument, scenario: Scenario,
             Appendix.RACI: lambda: _raci(scenario),
             Appendix.TEAMS: lambda: _teams(scenario),
             Appendix.DIFF: lambda: _diff(doc, scenario, options, warnings),
+            Appendix.NOTES: lambda: _notes(scenario, writer.pages_of),
         }
         title, story = builders[appendix]()
         if story:
@@ -216,6 +217,24 @@ def _teams(scenario: Scenario) -> tuple[str, list[Flowable]]:
         story.append(table(["Member", "Title", "Unit", "Function"], rows,
                            widths=[130, 160, 130, 100]))
     return title, story
+
+
+def _notes(scenario: Scenario, pages_of: dict[str, list[int]]
+           ) -> tuple[str, list[Flowable]]:
+    """The sticky notes: their text, the position each is pinned to and its page."""
+    title = "Sticky notes"
+    if not scenario.notes:
+        return title, []  # nothing to print: no page
+    labels = {p.id: f"{p.label} ({p.title})" if p.title and p.holder.strip() else p.label
+              for p in scenario.positions}
+    rows = []
+    for i, note in enumerate(scenario.notes, 1):
+        on = note.attached_to
+        pages = ", ".join(str(n) for n in pages_of.get(on, [])) if on else ""
+        rows.append((str(i), note.text, labels.get(on, on) if on else "free on the chart",
+                     pages))
+    return title, [table(["#", "Note", "Pinned to", "Page"], rows,
+                         widths=[22, None, 170, 40], numeric=[0])]
 
 
 def _diff(doc: OrgDocument, scenario: Scenario, options: PdfOptions,

@@ -56,6 +56,7 @@ class Appendix(enum.StrEnum):
     RACI = "raci"
     TEAMS = "teams"
     DIFF = "diff"
+    NOTES = "notes"  # the scenario's sticky notes
 
 
 @dataclass(slots=True)
