@@ -39,7 +39,7 @@ class Responsibilities:
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         window.tabifyDockWidget(window.inspector_dock, self.teams_dock)
         window.inspector_dock.raise_()
-        window.resizeDocks([self.raci_dock], [230], Qt.Orientation.Vertical)
+        window.resizeDocks([self.raci_dock], [260], Qt.Orientation.Vertical)
         self.raci.process_selected.connect(self.raci_overlay.show_process)
         self.teams.team_selected.connect(self.team_overlay.highlight)
         window.inspector.add_section(self.processes_of_position)

@@ -90,7 +90,7 @@ def team_frames(presenter: ChartPresenter, team: Team) -> list[TeamFrame]:
             rect = QRectF()
             for b in run:
                 rect = rect.united(_rect(b))
-            frames.append(TeamFrame(team.id, rect.adjusted(-10, -22, 10, 10),
+            frames.append(TeamFrame(team.id, rect.adjusted(-10, -30, 10, 10),
                                     tuple(b.id for b in run)))
     return frames
 
@@ -228,7 +228,7 @@ class TeamOverlay(BoxOverlay):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 grow = 3.0 + 3.5 * k
                 painter.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 5, 5)
-                centre = QPointF(r.right() - BADGE - k * (2 * BADGE + 2), r.top())
+                centre = QPointF(r.right() - BADGE - k * (2 * BADGE + 2), r.top() - BADGE + 1)
                 painter.setPen(QPen(QColor("#ffffff"), 1.2))
                 painter.setBrush(colour)
                 painter.drawEllipse(centre, BADGE, BADGE)

@@ -64,7 +64,8 @@ class RaciTableView(QTableView):
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setDefaultSectionSize(74)
+        self.horizontalHeader().setDefaultSectionSize(96)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setMaximumWidth(280)
@@ -283,7 +284,8 @@ class RaciPanel(QWidget):
             return None
         self.select_process(proc.id)
         header = self.table.verticalHeader()
-        self.table.scrollTo(self.model.index(row, 0)) if self.model.columnCount() else None
+        if self.model.columnCount():
+            self.table.scrollTo(self.model.index(row, 0))
         y = header.y() + header.sectionViewportPosition(row)
         editor = InlineEditor(self.table, proc.name, lambda text: self.rename(proc.id, text))
         editor.setGeometry(0, y, max(240, header.width()), max(24, header.sectionSize(row)))

@@ -100,8 +100,7 @@ class RaciTableModel(QAbstractTableModel):
         for pid in parties:
             if pid in positions:
                 p = positions[pid]
-                name = p.holder.strip() or "Vacant"
-                self._names[pid] = f"{name}\n{p.title}" if p.title else name
+                self._names[pid] = p.holder.strip() or f"Vacant {p.title}".strip()
                 self._tips[pid] = describe(p)
             elif pid in units:
                 self._names[pid] = self._tips[pid] = units[pid].name or pid

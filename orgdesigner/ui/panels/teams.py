@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
@@ -169,14 +170,17 @@ class TeamsPanel(QWidget):
         self.purpose.setTabChangesFocus(True)
         self.purpose.setMaximumHeight(70)
         self.sponsor = QLabel(self)
-        self.sponsor.setWordWrap(True)
+        self.sponsor.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_sponsor_button = QPushButton("Selected box", self)
         self.set_sponsor_button.setToolTip("Make the box selected on the chart the sponsor")
         self.clear_sponsor_button = QPushButton("Clear", self)
-        sponsor_row = QHBoxLayout()
-        sponsor_row.addWidget(self.sponsor, 1)
-        sponsor_row.addWidget(self.set_sponsor_button)
-        sponsor_row.addWidget(self.clear_sponsor_button)
+        sponsor_buttons = QHBoxLayout()
+        sponsor_buttons.addWidget(self.set_sponsor_button)
+        sponsor_buttons.addWidget(self.clear_sponsor_button)
+        sponsor_buttons.addStretch(1)
+        sponsor_row = QVBoxLayout()
+        sponsor_row.addWidget(self.sponsor)
+        sponsor_row.addLayout(sponsor_buttons)
         self.functions = QLabel(self)
         self.functions.setWordWrap(True)
         self.finding = QLabel(self)
@@ -304,6 +308,7 @@ class TeamsPanel(QWidget):
                     self.purpose.setPlainText(team.purpose)
                 sponsor = self.presenter.graph.positions.get(team.sponsor_id or "")
                 self.sponsor.setText(describe(sponsor) if sponsor else "none")
+                self.sponsor.setToolTip(self.sponsor.text())
                 functions = functions_of_team(self.presenter.graph, team)
                 self.functions.setText(
                     f"{len(functions)} function{'s' if len(functions) != 1 else ''}: "
