@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsRectItem, QSizePolicy, QWidget
 
 from orgdesigner.layout.geometry import BalanceFigures, DivisionColumn, Geometry
@@ -80,6 +80,8 @@ class BalanceGauge(QWidget):
         super().__init__(parent)
         self.balance: BalanceFigures | None = None
         self.text = ""
+        self._picture: QPixmap | None = None
+        self._picture_key: tuple[object, ...] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.setToolTip("Division balance: the inverted pyramid stands on its point; "
@@ -114,10 +116,24 @@ class BalanceGauge(QWidget):
         return tau * self.FULL_SCALE_DEGREES
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        balance = self.balance
-        if balance is None:
+        if self.balance is None:
             return
+        ratio = self.devicePixelRatioF()
+        key = (self.text, self.balance.normalised_torque, self.width(), self.height(), ratio)
+        if self._picture is None or self._picture_key != key:  # drawn once per balance
+            picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            self._paint_gauge(picture)
+            self._picture, self._picture_key = picture, key
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._picture)
+        p.end()
+
+    def _paint_gauge(self, device: QPixmap) -> None:
+        balance = self.balance
+        assert balance is not None
+        p = QPainter(device)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         p.setPen(QPen(QColor("#9aa5b1"), 1))

@@ -29,7 +29,7 @@ __all__ = ["FlipAnimator", "FlipItem", "FlipState", "ANIMATE_LIMIT", "DURATION_M
 #: Length of the flip, in milliseconds.
 DURATION_MS = 500
 #: Charts with more boxes than this switch without animation.
-ANIMATE_LIMIT = 8000
+ANIMATE_LIMIT = 6000
 #: Boxes drawn with their text during the flip (beyond that, flat cards).
 TEXT_LIMIT = 600
 #: The views between which the flip animates.
@@ -62,6 +62,16 @@ class FlipItem(QGraphicsItem):
             rect = rect.united(QRectF(box.x, box.y, box.w, box.h))
         self._bounds = rect.adjusted(-10, -10, 10, 10)
         self.progress = 0.0
+        # Flat drawing, prepared once: per fill colour, each box's rectangle (moved in
+        # place every frame: cheaper than making new ones) and its old-to-new offset.
+        groups: dict[int, tuple[QColor, list[tuple[QRectF, float, float, float, float]]]] = {}
+        for box, dx, dy, _fresh in self.moves:
+            colour = unit_fill(box)
+            group = groups.get(colour.rgba())
+            if group is None:
+                group = groups[colour.rgba()] = (colour, [])
+            group[1].append((QRectF(box.x, box.y, box.w, box.h), box.x, box.y, dx, dy))
+        self._flat = list(groups.values())
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._bounds
@@ -83,10 +93,11 @@ class FlipItem(QGraphicsItem):
         k = 1.0 - self.progress
         fade = min(1.0, self.progress * 1.5)
         visible: list[tuple[Box, float, float, bool]] = []
-        for box, dx, dy, fresh in self.moves:
-            ox, oy = dx * k, dy * k
-            if exposed.intersects(QRectF(box.x + ox, box.y + oy, box.w, box.h)):
-                visible.append((box, ox, oy, fresh))
+        if zoom >= TEXT_ZOOM:
+            for box, dx, dy, fresh in self.moves:
+                ox, oy = dx * k, dy * k
+                if exposed.intersects(QRectF(box.x + ox, box.y + oy, box.w, box.h)):
+                    visible.append((box, ox, oy, fresh))
         if zoom >= TEXT_ZOOM and len(visible) <= TEXT_LIMIT:
             for box, ox, oy, fresh in visible:
                 painter.save()
@@ -97,15 +108,14 @@ class FlipItem(QGraphicsItem):
                 painter.restore()
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        by_colour: dict[int, tuple[QColor, list[QRectF]]] = {}
-        for box, ox, oy, _fresh in visible:
-            colour = unit_fill(box)
-            group = by_colour.get(colour.rgba())
-            if group is None:
-                group = by_colour[colour.rgba()] = (colour, [])
-            group[1].append(QRectF(box.x + ox, box.y + oy, box.w, box.h))
         painter.setPen(Qt.PenStyle.NoPen)
-        for colour, rects in by_colour.values():
+        everything = exposed.contains(self.sceneBoundingRect())
+        for colour, boxes in self._flat:
+            for rect, x, y, dx, dy in boxes:
+                rect.moveTo(x + dx * k, y + dy * k)
+            rects = [b[0] for b in boxes]
+            if not everything:
+                rects = [r for r in rects if exposed.intersects(r)]
             painter.setBrush(colour)
             painter.drawRects(rects)
 
@@ -130,6 +140,7 @@ class FlipAnimator(QObject):
         self._from_view: tuple[QTransform, QPointF] | None = None
         self._to_view: tuple[QTransform, QPointF] | None = None
         self.enabled = True
+        self._hidden: list[QGraphicsItem] = []
         #: Where the last flip left each box (top-left corner), by position id.
         self.last_positions: dict[str, tuple[float, float]] = {}
         view.presenter.relaid_out.connect(self.stop)  # an edit mid-flip: show it at once
@@ -156,9 +167,13 @@ class FlipAnimator(QObject):
         if not self.should_animate(old, new):
             self.finished.emit()
             return False
+        # Everything else (the chart, marks, badges, notes...) waits for the landing.
+        self._hidden = [it for it in scene.items()
+                        if it.parentItem() is None and it.isVisible()]
+        for it in self._hidden:
+            it.setVisible(False)
         self.item = FlipItem(old, new)
         scene.addItem(self.item)
-        scene.chart.setVisible(False)
         self._to_view = self.view_state()
         self._from_view = old_view
         self.animation.start()
@@ -188,6 +203,9 @@ class FlipAnimator(QObject):
             self.last_positions = self.item.positions()
             scene.removeItem(self.item)
             self.item = None
+        for it in self._hidden:
+            it.setVisible(True)
+        self._hidden = []
         scene.chart.setVisible(True)
         if self._to_view is not None:
             transform, centre = self._to_view

@@ -82,3 +82,20 @@ def test_an_edit_during_the_flip_ends_it(qtbot):
     w.controller.undo_stack.undo()
     assert w.flip.state is FlipState.IDLE
     assert w.presenter.scene.chart.isVisible()
+
+
+def test_marks_wait_for_the_landing_and_big_charts_switch_at_once(qtbot, monkeypatch):
+    import orgdesigner.ui.flip as flip_module
+
+    w = make_window(qtbot)
+    scene = w.presenter.scene
+    w.presenter.select("a1")
+    assert scene.selection_mark.isVisible()
+    w.set_orientation(Orientation.INVERTED)
+    assert not scene.selection_mark.isVisible()  # hidden while the boxes travel
+    w.flip.stop()
+    assert scene.selection_mark.isVisible() and scene.chart.isVisible()
+    monkeypatch.setattr(flip_module, "ANIMATE_LIMIT", 3)  # the small org is "too big"
+    w.set_orientation(Orientation.CLASSIC)
+    assert w.flip.state is FlipState.IDLE and scene.chart.isVisible()
+    assert scene.geometry.view == "classic"
