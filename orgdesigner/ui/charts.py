@@ -43,8 +43,9 @@ class BarChart(QWidget):
         """Where each bar is drawn (widget pixels)."""
         fm = QFontMetricsF(self.font())
         line = fm.height()
-        plot = QRectF(6, line + 6, max(1.0, self.width() - 12.0),
-                      max(1.0, self.height() - 2 * line - 16.0))
+        # title line, a line for the values over the tallest bar, labels under the axis
+        plot = QRectF(6, 2 * line + 6, max(1.0, self.width() - 12.0),
+                      max(1.0, self.height() - 3 * line - 14.0))
         if not self.bars:
             return []
         top = max((v for _, v, _ in self.bars), default=0.0) or 1.0
@@ -77,8 +78,9 @@ class BarChart(QWidget):
         baseline = rects[0].bottom()
         p.setPen(QColor("#9aa5b1"))
         p.drawLine(4, round(baseline), self.width() - 4, round(baseline))
-        widest = max(fm.horizontalAdvance(label) for label, _, _ in self.bars) + 4
-        step = max(1, int(widest // max(1.0, rects[0].width() + 2)) + 1)
+        slot = self.width() / len(rects) if rects else 1.0
+        # Every label, elided to its slot; when slots are very narrow, every n-th one.
+        step = 1 if slot >= 24 else max(1, int(24 // max(1.0, slot)) + 1)
         for i, ((label, value, colour), r) in enumerate(zip(self.bars, rects, strict=True)):
             p.fillRect(r, colour or self.colour)
             p.setPen(ink)
@@ -87,6 +89,8 @@ class BarChart(QWidget):
                            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                            f"{value:,.0f}")
             if i % step == 0:
-                text = fm.elidedText(label, Qt.TextElideMode.ElideRight, widest * step)
-                p.drawText(QRectF(r.center().x() - widest * step / 2, baseline + 2,
-                                  widest * step, line), Qt.AlignmentFlag.AlignHCenter, text)
+                room = slot * step - 2
+                text = fm.elidedText(label, Qt.TextElideMode.ElideRight, room)
+                left = min(max(0.0, r.center().x() - room / 2), self.width() - room)
+                p.drawText(QRectF(left, baseline + 2, room, line),
+                           Qt.AlignmentFlag.AlignHCenter, text)

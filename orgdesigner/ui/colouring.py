@@ -37,7 +37,7 @@ CATEGORY_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc
 #: Layer 1 (top) dark to the front line light.
 LAYER_COLOURS = ("#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1",
                  "#c6dbef", "#deebf7", "#f7fbff")
-NONE_COLOUR = "#d9dee4"
+NONE_COLOUR = "#bab0ac"
 
 
 class ColourMode(enum.Enum):
@@ -106,7 +106,7 @@ class _Fills(_Overlay):
               widget: QWidget | None = None) -> None:
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         # Close up the text must stay readable: a light wash. Far out: nearly solid.
-        alpha = 90 if zoom >= TEXT_ZOOM else 230
+        alpha = 110 if zoom >= TEXT_ZOOM else 230
         painter.setPen(Qt.PenStyle.NoPen)
         for colour, rects in self.groups.values():
             c = QColor(colour)
@@ -136,8 +136,10 @@ class Legend(QFrame):
         self.entries = entries
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget()
+            if old is not None:
+                old.hide()
+                old.setParent(None)  # gone now, not at the next turn of the event loop
         heading = QLabel(f"<b>Colour by {title.lower()}</b>", self)
         self.grid.addWidget(heading, 0, 0, 1, 3)
         shown = entries[:14]
@@ -153,12 +155,18 @@ class Legend(QFrame):
         if len(entries) > len(shown):
             self.grid.addWidget(QLabel(f"… and {len(entries) - len(shown)} more", self),
                                 len(shown) + 1, 0, 1, 3)
+        for i in range(self.grid.count()):  # new children of a shown widget start hidden
+            widget = self.grid.itemAt(i).widget()
+            if widget is not None:
+                widget.show()
         self.adjustSize()
         self._place()
 
     def _place(self) -> None:
+        """Bottom-left of the visible canvas (above a horizontal scroll bar)."""
         parent = self.parentWidget()
-        self.move(12, max(0, parent.height() - self.height() - 12))
+        area = parent.viewport().geometry() if hasattr(parent, "viewport") else parent.rect()
+        self.move(area.left() + 12, max(0, area.bottom() - self.height() - 12))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -113,12 +113,22 @@ class CompareOverlay(_Overlay):
             self._bounds = rect
 
     def ghost_rects(self) -> dict[str, QRectF]:
-        """Where each ghost is drawn now (scene points)."""
-        out = {}
+        """Where each ghost is drawn now (scene points): where it stood, relative to its
+        anchor, moved down clear of the boxes (and ghosts) of the chart shown."""
+        out: dict[str, QRectF] = {}
+        index = self.chart_scene.index
         for g in self.ghosts:
             a = self.chart_scene.box(g.anchor)
-            if a is not None:
-                out[g.id] = QRectF(a.x + g.dx, a.y + g.dy, g.w, g.h)
+            if a is None:
+                continue
+            rect = QRectF(a.x + g.dx, a.y + g.dy, g.w, g.h)
+            for _ in range(8):
+                grown = rect.adjusted(-4, -4, 4, 4)
+                if not index.boxes_in(grown) and not any(grown.intersects(r)
+                                                         for r in out.values()):
+                    break
+                rect.translate(0, g.h + 12)
+            out[g.id] = rect
         return out
 
     def marks(self) -> dict[str, str]:
@@ -234,8 +244,14 @@ class CompareDialog(QDialog):
         self.metrics.setHorizontalHeaderLabels(["Metric", "Before", "After", "Change"])
         self.metrics.verticalHeader().hide()
         self.metrics.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.metrics.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
         self.metrics.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.metrics.setWordWrap(False)
+        self.metrics.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.metrics.verticalHeader().setDefaultSectionSize(
+            self.metrics.fontMetrics().height() + 6)
         pick = QHBoxLayout()
         pick.addWidget(QLabel("&Before:", self))
         pick.itemAt(0).widget().setBuddy(self.before)

@@ -12,6 +12,7 @@ from orgdesigner.model.document import Position
 from orgdesigner.model.edits import Relation, add_position, change_position
 from orgdesigner.ui.analysis import AnalysisFeatures
 from orgdesigner.ui.dialogs.profile import ProfileDialog
+from orgdesigner.ui.panels.checks import CODE_ROLE
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def _rows(panel):
     for r in range(model.rowCount()):
         head = model.item(r, 0)
         out[Severity(head.data(Qt.ItemDataRole.UserRole))] = [
-            (head.child(i, 1).text(), head.child(i, 0).text()) for i in range(head.rowCount())]
+            (head.child(i).data(CODE_ROLE), head.child(i).text()) for i in range(head.rowCount())]
     return out
 
 

@@ -75,3 +75,13 @@ def test_colour_by_severity_follows_the_checks(qtbot, colouring):
     assert legend.geometry().left() < 40
     assert legend.geometry().bottom() > view.height() - 40
     assert legend.parentWidget() is view
+
+
+def test_legend_grows_with_its_entries_when_the_mode_changes(qtbot, colouring):
+    w, colour_by = colouring
+    colour_by.set_mode(ColourMode.UNIT)
+    qtbot.wait(10)
+    colour_by.set_mode(ColourMode.LAYER)
+    legend = colour_by.legend
+    assert legend.height() > 4 * 14  # heading and three layers, not a collapsed frame
+    assert legend.width() > 60

@@ -220,6 +220,7 @@ class ExportPdfDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         self.export_button = QPushButton("&Export", self)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ __all__ = ["ChecksPanel", "positions_of", "SEVERITY_TITLES"]
 SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings",
                    Severity.INFO: "Information"}
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def positions_of(finding: Finding, scenario: Scenario) -> list[str]:
@@ -52,6 +55,23 @@ def _check(argument: tuple[Scenario, CheckProfile]) -> CheckReport:
     return run_checks(scenario, profile)
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message at the column's width."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        depth = 1 if index.parent().isValid() else 0
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 8
+        text = str(index.data() or "")
+        rect = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, max(60, width), 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+
 class ChecksPanel(QWidget):
     """Findings by severity; ``frame(rect)`` is called to show picked positions."""
 
@@ -64,19 +84,26 @@ class ChecksPanel(QWidget):
         self.presenter = presenter
         self._frame = frame
         self.report: CheckReport | None = None
+        self.setMinimumWidth(320)  # room for a sentence per line
         self.summary = QLabel("Checking…", self)
         self.summary.setWordWrap(True)
         self.profile_button = QPushButton("Check &profile…", self)
         self.profile_button.setToolTip("Edit the thresholds the checks use (one undo step)")
         self.profile_button.clicked.connect(self.edit_profile)
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Finding", "Code"])
+        self.model.setHorizontalHeaderLabels(["Finding"])
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderHidden(True)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.clicked.connect(self.show_finding)
         self.tree.activated.connect(self.show_finding)
         top = QHBoxLayout()
@@ -124,14 +151,13 @@ class ChecksPanel(QWidget):
             for finding in findings:
                 item = QStandardItem(finding.message)
                 item.setData(finding.ids, IDS_ROLE)
-                item.setToolTip(finding.suggestion or finding.message)
-                code = QStandardItem(finding.code)
-                code.setToolTip(finding.family.value)
-                head.appendRow([item, code])
-            self.model.appendRow([head, QStandardItem("")])
+                item.setData(finding.code, CODE_ROLE)
+                tip = f"{finding.code} ({finding.family.value})"
+                item.setToolTip(f"{tip}\n{finding.suggestion}" if finding.suggestion else tip)
+                head.appendRow(item)
+            self.model.appendRow(head)
             if first or severity in expanded or severity is Severity.ERROR:
                 self.tree.setExpanded(head.index(), True)
-        self.tree.resizeColumnToContents(1)
         counts = report.counts
         if report.findings:
             parts = [f"{counts.get(s, 0):,} {SEVERITY_TITLES[s].lower()}" for s in Severity
@@ -160,7 +186,7 @@ class ChecksPanel(QWidget):
     def finding_at(self, index: QModelIndex) -> Finding | None:
         if self.report is None or not index.isValid() or not index.parent().isValid():
             return None
-        head = self.model.itemFromIndex(index.parent().siblingAtColumn(0))
+        head = self.model.itemFromIndex(index.parent())
         severity = Severity(head.data(Qt.ItemDataRole.UserRole))
         findings = [f for f in self.report.findings if f.severity is severity]
         return findings[index.row()] if index.row() < len(findings) else None

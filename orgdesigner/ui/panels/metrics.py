@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orgdesigner.metrics.rollup import OUTSIDE
 from orgdesigner.metrics.summary import OrgStats, org_stats
 from orgdesigner.model.document import Scenario
 from orgdesigner.ui.background import DebouncedJob, scenario_snapshot
@@ -29,6 +30,8 @@ from orgdesigner.ui.charts import Bar, BarChart
 
 __all__ = ["MetricsPanel", "ROLLUP_COLUMNS"]
 
+#: The bar of the positions outside every division (as in the colour legend).
+OUTSIDE_COLOUR = "#bab0ac"
 ROLLUP_COLUMNS = ("Unit", "Headcount", "FTE", "Cost", "Vacancies", "Customer-facing")
 
 
@@ -65,6 +68,7 @@ class MetricsPanel(QWidget):
         super().__init__(parent)
         self.presenter = presenter
         self.stats: OrgStats | None = None
+        self.setMinimumWidth(320)  # room for a sentence per line
         body = QWidget(self)
         self.figures: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -132,7 +136,7 @@ class MetricsPanel(QWidget):
         colours = {u.id: u.color for u in self.presenter.scenario.units}
         division_bars: list[Bar] = []
         for d in stats.divisions:
-            colour = colours.get(d.id)
+            colour = colours.get(d.id) or (OUTSIDE_COLOUR if d.id == OUTSIDE else None)
             division_bars.append((d.name, float(d.headcount),
                                   QColor(colour) if colour else None))
         self.division_chart.set_bars(division_bars)
