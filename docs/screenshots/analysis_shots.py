@@ -9,12 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QRectF
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from orgdesigner.io.templates import load_template
-from orgdesigner.render.options import Appendix
 from orgdesigner.model.document import Position
 from orgdesigner.model.edits import (
     Relation,
@@ -23,6 +22,7 @@ from orgdesigner.model.edits import (
     reassign_manager,
     remove_position,
 )
+from orgdesigner.render.options import Appendix
 from orgdesigner.ui.analysis import frame_rect
 from orgdesigner.ui.app import open_window, take_screenshot
 from orgdesigner.ui.canvas.painting import load_bundled_fonts
@@ -30,10 +30,7 @@ from orgdesigner.ui.colouring import ColourMode
 
 
 def settle(ms: int = 600) -> None:
-    loop_end = QCoreApplication.instance()
-    assert loop_end is not None
-    from PySide6.QtCore import QElapsedTimer
-
+    """Let the workers report and the window repaint."""
     timer = QElapsedTimer()
     timer.start()
     while timer.elapsed() < ms:
