@@ -59,16 +59,18 @@ def _parties(scenario: Scenario, columns: RaciColumns) -> list[str]:
     return positions + [u.id for u in scenario.units if u.id in held]
 
 
-def _party_header(scenario: Scenario, party_id: str) -> str:
+def _party_headers(scenario: Scenario, parties: list[str]) -> list[str]:
+    """"Name (Title) [id]" for a position, "Name [id]" for a unit."""
+    wanted = set(parties)
+    found: dict[str, str] = {}
     for p in scenario.positions:
-        if p.id == party_id:
+        if p.id in wanted:
             name = p.holder.strip()
-            label = f"{name} ({p.title})" if name and p.title else (name or p.title or "")
-            return f"{label} [{party_id}]" if label else f"[{party_id}]"
+            found[p.id] = f"{name} ({p.title})" if name and p.title else (name or p.title)
     for u in scenario.units:
-        if u.id == party_id:
-            return f"{u.name} [{party_id}]"
-    return f"[{party_id}]"
+        if u.id in wanted and u.id not in found:
+            found[u.id] = u.name
+    return [f"{found[pid]} [{pid}]" if found.get(pid) else f"[{pid}]" for pid in parties]
 
 
 def raci_csv_bytes(doc: OrgDocument, scenario_id: str | None = None,
@@ -81,7 +83,7 @@ def raci_csv_bytes(doc: OrgDocument, scenario_id: str | None = None,
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([ID_HEADER, NAME_HEADER,
-                     *(escape_cell(_party_header(scenario, p)) for p in parties)])
+                     *(escape_cell(h) for h in _party_headers(scenario, parties))])
     for proc in scenario.processes:
         writer.writerow([escape_cell(proc.id), escape_cell(proc.name),
                          *(proc.assignments[p].value if p in proc.assignments else ""

@@ -45,8 +45,9 @@ class RaciOverlay(BoxOverlay):
             self.process_id = None
         else:
             scene = self.presenter.scene
+            units = self.presenter.graph.units
             by_unit = {party: role for party, role in process.assignments.items()
-                       if scene.box(party) is None}
+                       if party in units}
             if by_unit:
                 for box in scene.geometry.boxes:
                     role = by_unit.get(box.style.unit_id or "")

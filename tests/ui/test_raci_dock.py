@@ -57,7 +57,7 @@ def test_columns_are_the_parties_with_letters_plus_the_selected_box(window):
     panel = window.responsibilities.raci
     assert panel.model.parties == ["ceo", "a", "a1", "b", "b1"]
     window.presenter.select("a2")
-    assert panel.model.parties == ["ceo", "a", "a1", "a2", "b", "b1"]
+    assert panel.model.parties == ["ceo", "a", "a1", "b", "b1", "a2"]  # the selected box last
     panel.set_mode(ColumnMode.UNITS)
     assert panel.model.parties == ["u1", "u2"]
 

@@ -1,7 +1,8 @@
 """The table model of the responsibility (RACI) dock: processes as rows, parties as columns.
 
 Parties are positions or units (``ColumnMode``). In position mode the columns are the
-positions that hold a letter in some process, plus the box selected on the chart (so a
+positions that hold a letter in some process (in order of first appearance, as the PDF
+appendix prints them), plus the box selected on the chart (so a
 letter can be given to someone new) — never all 100,000 positions of a big chart. In unit
 mode every unit is a column. The model reads the scenario and the accountability findings
 and keeps no copy of its own: it is refreshed after every change of the document.
@@ -81,12 +82,15 @@ class RaciTableModel(QAbstractTableModel):
         if self.mode is ColumnMode.UNITS:
             return [u.id for u in scenario.units]
         positions = self.presenter.graph.positions
-        held = {pid for proc in scenario.processes for pid in proc.assignments
-                if pid in positions}
+        held: dict[str, None] = {}  # in order of first appearance, as the PDF prints them
+        for proc in scenario.processes:
+            for pid in proc.assignments:
+                if pid in positions:
+                    held.setdefault(pid, None)
         selected = self.presenter.selected_id
         if selected is not None and selected in positions:
-            held.add(selected)
-        return [pid for pid in positions if pid in held]  # document order
+            held.setdefault(selected, None)
+        return list(held)
 
     def refresh(self) -> None:
         """Read the scenario again; keeps rows and columns (and so the view's current
