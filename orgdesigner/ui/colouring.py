@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from orgdesigner.checks.finding import Severity
 from orgdesigner.metrics.rollup import division_membership
 from orgdesigner.model.document import Scenario
+from orgdesigner.model.graph import OrgGraph
 from orgdesigner.ui.badges import SEVERITY_COLOURS, _Overlay
 from orgdesigner.ui.canvas.items import TEXT_ZOOM
 from orgdesigner.ui.canvas.presenter import ChartPresenter
@@ -55,9 +56,11 @@ Assignment = tuple[dict[str, str], dict[str, tuple[str, str]]]
 
 
 def colour_assignment(mode: ColourMode, scenario: Scenario, layers: dict[str, int],
-                      severities: dict[str, Severity]) -> Assignment:
+                      severities: dict[str, Severity],
+                      graph: OrgGraph | None = None) -> Assignment:
     """Which legend entry every position falls in under ``mode``. ``layers`` are the drawn
-    boxes' layers; ``severities`` the worst finding per position."""
+    boxes' layers; ``severities`` the worst finding per position; ``graph`` (of this
+    scenario) is reused when given."""
     member: dict[str, str] = {}
     legend: dict[str, tuple[str, str]] = {}
     if mode is ColourMode.UNIT:
@@ -66,7 +69,7 @@ def colour_assignment(mode: ColourMode, scenario: Scenario, layers: dict[str, in
         for p in scenario.positions:
             member[p.id] = p.unit_id if p.unit_id in legend else ""
     elif mode is ColourMode.DIVISION:
-        division_of, names = division_membership(scenario)
+        division_of, names = division_membership(graph if graph is not None else scenario)
         units = {u.id: u for u in scenario.units}
         for i, (key, name) in enumerate(names.items()):
             unit = units.get(key)
@@ -220,7 +223,7 @@ class ColourBy(QObject):
         boxes = self.presenter.scene.geometry.boxes
         layers = {b.id: b.style.layer for b in boxes}
         self.member, legend = colour_assignment(mode, self.presenter.scenario, layers,
-                                                self.severities())
+                                                self.severities(), self.presenter.graph)
         groups: dict[str, tuple[QColor, list[QRectF]]] = {
             key: (QColor(colour), []) for key, (_, colour) in legend.items()}
         member = self.member
