@@ -205,3 +205,16 @@ def test_csv_round_trip_through_the_dock(tmp_path, window):
     assert panel.model.rowCount() == 2
     window.controller.undo_stack.undo()  # the import is one step
     assert len(window.controller.scenario.processes) == 1
+
+
+def test_the_customer_centric_template_carries_a_clean_starter_chart(qtbot):
+    from orgdesigner.io.templates import load_template
+    from orgdesigner.ui.main_window import MainWindow
+
+    w = MainWindow(load_template("customer-centric"), with_files=False)
+    qtbot.addWidget(w)
+    panel = w.responsibilities.raci
+    assert panel.model.rowCount() == 5
+    assert panel.model.headerData(0, Qt.Orientation.Vertical) == "Resolve a customer problem"
+    assert not any(panel.model.problems(row) for row in range(5))
+    assert "each with one Accountable" in panel.summary.text()

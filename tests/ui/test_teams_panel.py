@@ -178,3 +178,18 @@ def test_team_highlight_frame_functions_and_finding(qtbot, window):
     panel.reload()
     assert panel.finding.text() == ""
     assert not panel.team_item("t1").text(0).startswith("⚠")
+
+
+def test_the_account_teams_template_lists_its_cross_functional_teams(qtbot):
+    from orgdesigner.io.templates import load_template
+    from orgdesigner.ui.main_window import MainWindow
+
+    w = MainWindow(load_template("account-teams"), with_files=False)
+    qtbot.addWidget(w)
+    panel = w.responsibilities.teams
+    assert panel.tree.topLevelItemCount() == 3
+    assert panel.findings == {}  # each team draws from enough functions
+    panel.select_team(w.controller.scenario.teams[0].id)
+    for function in ("sales", "marketing", "product design", "accounts receivable"):
+        assert function in panel.functions.text()
+    assert len(w.responsibilities.team_overlay.highlighted_members()) == 4
