@@ -193,3 +193,22 @@ def test_the_account_teams_template_lists_its_cross_functional_teams(qtbot):
     for function in ("sales", "marketing", "product design", "accounts receivable"):
         assert function in panel.functions.text()
     assert len(w.responsibilities.team_overlay.highlighted_members()) == 4
+
+
+def test_delete_key_takes_a_member_out_and_the_colour_follows_the_team(qtbot, window):
+    from PySide6.QtGui import QColor
+
+    panel = window.responsibilities.teams
+    overlay = window.responsibilities.team_overlay
+    assert panel.add_members("t1", ["a2"])
+    member = panel.team_item("t1").child(0)
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(member)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert members(window) == ("a2",)
+    panel.select_team("t1")
+    assert panel.set_colour(QColor("#123456"))
+    assert next(t for t in window.controller.scenario.teams if t.id == "t1").color == "#123456"
+    assert overlay.marks["a2"][0][1] == QColor("#123456")
+    window.controller.undo_stack.undo()
+    assert overlay.marks["a2"][0][1] != QColor("#123456")

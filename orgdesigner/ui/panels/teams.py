@@ -18,10 +18,12 @@ from PySide6.QtGui import (
     QDropEvent,
     QFocusEvent,
     QIcon,
+    QKeyEvent,
     QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QColorDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -94,6 +96,8 @@ class TeamTree(QTreeWidget):
 
     #: (team id, position ids) dropped on a team.
     members_dropped = Signal(str, list)
+    #: Delete or Backspace on a member: take it out of its team.
+    delete_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +108,12 @@ class TeamTree(QTreeWidget):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
     def team_at(self, item: QTreeWidgetItem | None) -> str | None:
         while item is not None and item.parent() is not None:
@@ -174,9 +184,12 @@ class TeamsPanel(QWidget):
         self.set_sponsor_button = QPushButton("Selected box", self)
         self.set_sponsor_button.setToolTip("Make the box selected on the chart the sponsor")
         self.clear_sponsor_button = QPushButton("Clear", self)
+        self.colour_button = QPushButton("Colour…", self)
+        self.colour_button.setToolTip("The colour of the team's outlines, badges and frame")
         sponsor_buttons = QHBoxLayout()
         sponsor_buttons.addWidget(self.set_sponsor_button)
         sponsor_buttons.addWidget(self.clear_sponsor_button)
+        sponsor_buttons.addWidget(self.colour_button)
         sponsor_buttons.addStretch(1)
         sponsor_row = QVBoxLayout()
         sponsor_row.addWidget(self.sponsor)
@@ -210,6 +223,8 @@ class TeamsPanel(QWidget):
         self.purpose.editing_finished.connect(self._commit_purpose)
         self.set_sponsor_button.clicked.connect(self.sponsor_selected_box)
         self.clear_sponsor_button.clicked.connect(lambda: self._change(sponsor_id=None))
+        self.colour_button.clicked.connect(self.ask_colour)
+        self.tree.delete_pressed.connect(self.remove_current_member)
         presenter.relaid_out.connect(self.reload)
         presenter.scene.selection_changed.connect(lambda _p: self._update_enabled())
         self.reload()
@@ -294,7 +309,7 @@ class TeamsPanel(QWidget):
         self._loading = True
         try:
             for widget in (self.name, self.purpose, self.set_sponsor_button,
-                           self.clear_sponsor_button):
+                           self.clear_sponsor_button, self.colour_button):
                 widget.setEnabled(team is not None)
             if team is None:
                 self.name.clear()
@@ -397,6 +412,16 @@ class TeamsPanel(QWidget):
         if team is not None and not self._loading \
                 and self.purpose.toPlainText() != team.purpose:
             self._change(purpose=self.purpose.toPlainText())
+
+    def set_colour(self, colour: QColor) -> bool:
+        """The team's own colour (one undo step)."""
+        return colour.isValid() and self._change(color=colour.name())
+
+    def ask_colour(self) -> None:
+        team = self._team(self._current)
+        if team is not None:
+            start = team_colour(self.presenter.scenario, team)
+            self.set_colour(QColorDialog.getColor(start, self, f"Colour of {team.name}"))
 
     def sponsor_selected_box(self) -> bool:
         pid = self.presenter.selected_id
