@@ -107,3 +107,18 @@ def test_bad_file_name_is_refused(qtbot, tmp_path, chart_window):
     dialog.output.setText(str(tmp_path / "chart.png"))
     assert not dialog.start()
     assert ".pdf" in dialog.status.text()
+
+
+def test_export_pdf_sits_in_the_file_menu_beside_the_other_exports(qtbot, small_document,
+                                                                   test_layout):
+    from orgdesigner.ui.main_window import MainWindow
+
+    window = MainWindow(small_document, layout=test_layout)
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    svg = texts.index(window.file_actions.export_svg_action.text())
+    assert texts[svg + 1] == "Export P&DF…"
+    action = file_menu.actions()[svg + 1]
+    assert action.shortcut().toString() == "Ctrl+P"
+    window.file_actions = None  # closing must not ask about saving
