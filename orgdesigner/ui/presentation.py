@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,7 +29,7 @@ __all__ = ["PresentationMode", "FloatingToolbar"]
 
 
 class FloatingToolbar(QFrame):
-    """A minimal row of buttons floating at the top centre of the canvas."""
+    """A minimal row of buttons floating at the bottom centre of the canvas."""
 
     def __init__(self, view: ChartView, actions: Iterable[QAction | None]) -> None:
         super().__init__(view)
@@ -59,12 +59,21 @@ class FloatingToolbar(QFrame):
     def place(self) -> None:
         self.adjustSize()
         vp = self.view.viewport().geometry()
-        self.move(vp.left() + (vp.width() - self.width()) // 2, vp.top() + 10)
+        self.move(vp.left() + (vp.width() - self.width()) // 2,
+                  vp.bottom() - self.height() - 14)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and self.isVisible():
             self.place()
         return False
+
+    def event(self, event: QEvent) -> bool:
+        # A new font (the presentation's larger type) re-lays the buttons: size up again.
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            result = super().event(event)
+            self.place()
+            return result
+        return super().event(event)
 
 
 class PresentationMode(QObject):
@@ -136,6 +145,12 @@ class PresentationMode(QObject):
         self.toolbar.place()
         self.toolbar.raise_()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Once the window is full screen: the chart as large as the room can read.
+        QTimer.singleShot(0, self._frame_chart)
+
+    def _frame_chart(self) -> None:
+        if self.active:
+            self.view.show_initial()
 
     def _leave(self) -> None:
         w = self.window

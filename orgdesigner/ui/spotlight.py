@@ -59,7 +59,7 @@ class SpotlightItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        self.setZValue(6)  # over the chart, under notes and the selection mark
+        self.setZValue(8.5)  # over the chart and the notes, under the selection mark
         self.lit: set[str] = set()
         self.boxes: list[Box] = []
         self.lines: list[QLineF] = []
