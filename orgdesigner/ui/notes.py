@@ -185,6 +185,14 @@ class NotesLayer(QObject):
         self.add_action.setStatusTip(tip)
         self.add_action.triggered.connect(lambda _c=False: self.start_new_note())
         view.addAction(self.add_action)
+        self.edit_action = QAction("&Edit the selected box's note", self)
+        self.edit_action.setShortcut(QKeySequence("Shift+N"))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tip = "Edit the text of the note pinned to the selected box (Shift+N)"
+        self.edit_action.setToolTip(tip)
+        self.edit_action.setStatusTip(tip)
+        self.edit_action.triggered.connect(lambda _c=False: self.edit_selected())
+        view.addAction(self.edit_action)
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         self.presenter.relaid_out.connect(self.sync)
@@ -288,6 +296,19 @@ class NotesLayer(QObject):
         self.editor = None
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def notes_on(self, position_id: str | None) -> list[Note]:
+        """The notes pinned to a position, in document order."""
+        return [n for n in self.presenter.scenario.notes
+                if position_id is not None and n.attached_to == position_id]
+
+    def edit_selected(self) -> NoteEditor | None:
+        """Shift+N: edit the (first) note pinned to the selected box."""
+        notes = self.notes_on(self.presenter.selected_id)
+        if not notes:
+            self.presenter.message.emit("No note is pinned to the selected box (N adds one)")
+            return None
+        return self.edit_note(notes[0].id)
+
     def set_colour(self, note_id: str, colour: str) -> bool:
         doc = self.presenter.controller.doc
         return self.presenter.apply(lambda: change_note(doc, note_id, color=colour))
@@ -307,8 +328,8 @@ class NotesLayer(QObject):
         doc = self.presenter.controller.doc
         return self.presenter.apply(lambda: remove_note(doc, note_id))
 
-    def context_menu(self, note_id: str) -> QMenu:
-        menu = QMenu(self.view)
+    def context_menu(self, note_id: str, parent: QWidget | None = None) -> QMenu:
+        menu = QMenu(parent if parent is not None else self.view)
         menu.addAction("&Edit text...", lambda: self.edit_note(note_id))
         colours = menu.addMenu("&Colour")
         for name, value in NOTE_COLOURS:
@@ -329,9 +350,12 @@ class NotesLayer(QObject):
         return menu
 
     def extend_box_menu(self, menu: QMenu, position_id: str | None) -> None:
-        """For the canvas context menu: add a note to this box."""
+        """For the canvas context menu: add a note to this box, or work on its notes."""
         menu.addSeparator()
         menu.addAction(self.add_action)
+        for note in self.notes_on(position_id):
+            short = note.text.splitlines()[0][:30] if note.text.strip() else note.id
+            menu.addMenu(self.context_menu(note.id, menu)).setText(f"Note \u201c{short}\u201d")
 
     # -- mouse -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

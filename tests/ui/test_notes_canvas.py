@@ -140,3 +140,23 @@ def test_an_attached_note_hides_with_its_box_and_comes_back(qtbot, chart_window)
     assert "n1" not in w.notes.items
     w.controller.undo_stack.undo()
     assert "n1" in w.notes.items
+
+
+def test_shift_n_edits_the_note_of_the_selected_box_and_its_menu_lists_it(qtbot,
+                                                                         chart_window):
+    w = chart_window
+    doc = w.controller.doc
+    w.controller.apply(add_note(doc, Note(id="n1", text="First", attached_to="b")))
+    w.presenter.select("b")
+    qtbot.keyClick(w.chart_view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    editor = w.notes.editor
+    assert editor is not None and editor.toPlainText() == "First"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Second")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert w.presenter.scenario.notes[0].text == "Second"
+    menu = w.edit_actions.context_menu("b")
+    sub = next(a.menu() for a in menu.actions() if a.text().startswith("Note “Second"))
+    assert "&Delete note" in [a.text() for a in sub.actions()]
+    w.presenter.select("a")
+    assert w.notes.edit_selected() is None  # nothing pinned there: a status message
