@@ -115,8 +115,3 @@ class AnalysisFeatures(QObject):
         self.compare_dialog.show()
         self.compare_dialog.raise_()
         return self.compare_dialog
-
-    def shutdown(self) -> None:
-        """Let the workers finish (the window is closing)."""
-        self.checks.shutdown()
-        self.metrics.shutdown()

@@ -159,3 +159,19 @@ def test_profile_dialog_refuses_min_above_max(qtbot):
     dialog.accept()
     assert dialog.result() == 0 and "Span min" in dialog.error.text()
     assert dialog.profile == CheckProfile()
+
+
+def test_picking_another_box_clears_the_finding_outline(qtbot, analysis, point_of):
+    w, features = analysis
+    panel = features.checks
+    head = panel.model.index(0, 0)
+    panel.tree.expand(head)
+    panel.show_finding(panel.model.index(0, 0, head))
+    picked = panel.highlighted
+    assert picked
+    other = next(p.id for p in w.controller.scenario.positions if p.id not in picked)
+    w.chart_view.center_on_box(other)
+    qtbot.mouseClick(w.chart_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=point_of(w.chart_view, other))
+    assert w.presenter.selected_id == other
+    assert panel.highlighted == []

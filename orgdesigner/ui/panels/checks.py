@@ -115,6 +115,7 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.tree, 1)
         self.badges = FindingBadges(presenter.scene)
         self.highlight = HighlightItem(presenter.scene)
+        presenter.scene.selection_changed.connect(self._on_selection)
         self.job = DebouncedJob(lambda: document_snapshot(presenter.controller.doc), _check,
                                 parent=self)
         self.job.finished.connect(self.show_report)
@@ -211,6 +212,11 @@ class ChecksPanel(QWidget):
         elif not drawn:
             self.presenter.message.emit("The positions are inside a collapsed branch")
 
+    def _on_selection(self, position_id: str | None) -> None:
+        """Another box was picked: the outline of the last finding goes."""
+        if position_id not in self.highlight.ids:
+            self.highlight.set_ids([])
+
     @property
     def highlighted(self) -> list[str]:
         return list(self.highlight.ids)
@@ -224,6 +230,3 @@ class ChecksPanel(QWidget):
         if dialog.exec() and dialog.profile != doc.check_profile:
             profile = dialog.profile
             self.presenter.apply(lambda: SetProfile(profile))
-
-    def shutdown(self) -> None:
-        self.job.wait()

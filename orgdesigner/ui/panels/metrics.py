@@ -165,9 +165,6 @@ class MetricsPanel(QWidget):
                 table.setItem(row, col, _NumberItem(float(value), text))
         table.setSortingEnabled(True)
 
-    def shutdown(self) -> None:
-        self.job.wait()
-
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
