@@ -60,6 +60,8 @@ def move_across_divisions(doc: OrgDocument, position_id: str, manager_id: str) -
 
 def gauge_text(balance: BalanceFigures, names: dict[str, str]) -> str:
     """One line for the gauge: balanced, or which way it tips and the heavy division."""
+    if not balance.divisions:
+        return "No divisions yet: mark units as divisions to balance the pyramid"
     tau = balance.normalised_torque
     heavy = names.get(balance.heavy_division or "", balance.heavy_division or "")
     side = "right" if tau > 0 else "left"

@@ -122,6 +122,11 @@ def test_move_across_divisions_keeps_a_plain_move_inside_a_division():
 def test_gauge_text_when_balanced():
     from orgdesigner.layout.geometry import BalanceFigures
 
-    even = BalanceFigures(torque=0.0, normalised_torque=0.0, tolerance=0.15, tips=False,
+    none = BalanceFigures(torque=0.0, normalised_torque=0.0, tolerance=0.15, tips=False,
                           heavy_division=None)
+    assert gauge_text(none, {}).startswith("No divisions yet")
+    rows = [{"id": "x", "name": "X", "headcount": 2, "arm": -0.5},
+            {"id": "y", "name": "Y", "headcount": 2, "arm": 0.5}]
+    even = BalanceFigures(torque=0.0, normalised_torque=0.0, tolerance=0.15, tips=False,
+                          heavy_division=None, divisions=rows)
     assert gauge_text(even, {}) == "Balanced: the pyramid stands on its point"
