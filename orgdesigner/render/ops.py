@@ -96,8 +96,12 @@ class OpBlock:
     def stroke_path(self) -> None:
         self.ops.append("S")
 
-    def dot(self, x: float, y: float, r: float) -> None:
-        self.round_rect(x - r, y - r, 2 * r, 2 * r, r, "f")
+    def dots(self, centres: list[tuple[float, float]], r: float, colour: Color) -> None:
+        """Filled dots of radius ``r``: zero-length strokes with round caps (cheap)."""
+        self._end_text()
+        add = self.ops.append
+        add(f"{rgb(colour)} RG {2 * r:.2f} w 1 J [] 0 d")
+        add(" ".join(f"{x:.1f} {y:.1f} m {x:.1f} {y:.1f} l" for x, y in centres) + " S 0 J")
 
     # -- text ------------------------------------------------------------------------
     def _pieces(self, font_name: str, text: str) -> list[tuple[str, str]]:

@@ -200,10 +200,9 @@ def _paint_boxes(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
     ops.style(solid=True)
     facing = [b for b in boxes if b.style.customer_facing]
     if facing and not tiny:
-        ops.style(fill=CUSTOMER)
         r = min(2.5 * s, 3.0)
-        for b in facing:
-            ops.dot(left + (b.x + b.w) * s - 2.4 * r, top - b.y * s - 3.2 * r, r)
+        ops.dots([(left + (b.x + b.w) * s - 2.4 * r, top - b.y * s - 3.2 * r) for b in facing],
+                 r, CUSTOMER)
 
 
 def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
