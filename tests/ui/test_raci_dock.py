@@ -4,7 +4,6 @@ marks, processes added / renamed / moved / removed, the canvas letters and the i
 from __future__ import annotations
 
 import pytest
-from conftest import simple_layout, small_doc
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -15,8 +14,7 @@ A, R, C, I = (RaciRole.ACCOUNTABLE, RaciRole.RESPONSIBLE,  # noqa: E741 - chart 
               RaciRole.CONSULTED, RaciRole.INFORMED)
 
 
-def raci_doc() -> OrgDocument:
-    doc = small_doc()
+def with_processes(doc: OrgDocument) -> OrgDocument:
     doc.scenario().processes = [
         Process(id="solve", name="Resolve a customer problem",
                 assignments={"ceo": I, "a": A, "a1": R}),
@@ -27,10 +25,10 @@ def raci_doc() -> OrgDocument:
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, small_document, test_layout):
     from orgdesigner.ui.main_window import MainWindow
 
-    w = MainWindow(raci_doc(), layout=simple_layout, with_files=False)
+    w = MainWindow(with_processes(small_document), layout=test_layout, with_files=False)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
@@ -130,6 +128,7 @@ def test_a_row_with_two_accountables_is_marked(qtbot, window):
 def test_add_rename_move_remove_processes(qtbot, window):
     panel = window.responsibilities.raci
     stack = window.controller.undo_stack
+    before = list(window.controller.scenario.processes)
     panel.select_process("solve")
     panel.add_action.trigger()
     names = [p.name for p in window.controller.scenario.processes]
@@ -164,7 +163,7 @@ def test_add_rename_move_remove_processes(qtbot, window):
     assert stack.count() == 7  # add, rename, rename, up, down, down, remove
     for _ in range(7):
         stack.undo()
-    assert window.controller.scenario.processes == raci_doc().scenario().processes
+    assert window.controller.scenario.processes == before
 
 
 def test_selected_process_shows_letters_on_the_canvas(qtbot, window):

@@ -4,7 +4,6 @@ context menu, the highlight and frame on the canvas, and the cross-functional fi
 from __future__ import annotations
 
 import pytest
-from conftest import simple_layout, small_doc
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -13,18 +12,17 @@ from orgdesigner.model.document import OrgDocument, Team
 from orgdesigner.ui.canvas import interactions
 
 
-def teams_doc() -> OrgDocument:
-    doc = small_doc()
+def with_team(doc: OrgDocument) -> OrgDocument:
     doc.scenario().teams = [Team(id="t1", name="Account team: Hansa Logistik",
                                  sponsor_id="ceo", member_ids=("a1",))]
     return doc
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, small_document, test_layout):
     from orgdesigner.ui.main_window import MainWindow
 
-    w = MainWindow(teams_doc(), layout=simple_layout, with_files=False)
+    w = MainWindow(with_team(small_document), layout=test_layout, with_files=False)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
@@ -57,6 +55,7 @@ def drop_on(tree, item, mime) -> None:
 def test_create_rename_describe_and_delete_a_team(qtbot, window):
     panel = window.responsibilities.teams
     stack = window.controller.undo_stack
+    before = list(window.controller.scenario.teams)
     tid = panel.new_team()
     team = next(t for t in window.controller.scenario.teams if t.id == tid)
     assert team.sponsor_id == "ceo"  # sponsored by the top by default
@@ -78,7 +77,7 @@ def test_create_rename_describe_and_delete_a_team(qtbot, window):
     assert [t.id for t in window.controller.scenario.teams] == ["t1"]
     for _ in range(5):
         stack.undo()
-    assert window.controller.scenario.teams == teams_doc().scenario().teams
+    assert window.controller.scenario.teams == before
 
 
 def test_drag_a_box_from_the_canvas_onto_a_team(qtbot, window, point_of, monkeypatch):
