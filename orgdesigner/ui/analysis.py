@@ -110,6 +110,8 @@ class AnalysisFeatures(QObject):
     def open_compare(self) -> CompareDialog:
         """Open (or bring forward) the non-modal compare dialog."""
         if self.compare_dialog is None or not self.compare_dialog.isVisible():
+            if self.compare_dialog is not None:
+                self.compare_dialog.deleteLater()  # a closed one: its links to the document go
             self.compare_dialog = CompareDialog(self.window.presenter, self.compare_overlay,
                                                 self.window)
         self.compare_dialog.show()

@@ -99,3 +99,18 @@ def test_canvas_overlay_marks_the_differences(qtbot, to_be):
     features.scenarios.switch_to("as-is")  # another chart: the marks go
     assert not overlay.isVisible()
     dialog.close()
+
+
+def test_reopening_compare_after_closing_it(qtbot, to_be):
+    w, features = to_be
+    first = features.open_compare()
+    assert features.open_compare() is first  # still open: brought forward
+    first.close()
+    assert not features.compare_overlay.isVisible()
+    second = features.open_compare()
+    qtbot.addWidget(second)
+    assert second is not first
+    w.controller.undo_stack.undo()  # edits after the first one closed reach only the second
+    assert features.compare_overlay.isVisible()
+    second.compare()
+    assert "1 retitled" not in second.summary.text()
