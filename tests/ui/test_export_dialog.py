@@ -45,11 +45,16 @@ def test_dialog_writes_the_same_pdf_as_the_command_line(qtbot, tmp_path, chart_w
     dialog.title.setText("Workshop")
     gui_pdf = tmp_path / "gui.pdf"
     dialog.output.setText(str(gui_pdf))
+    steps: list[tuple[int, int]] = []
+    dialog._relay.progress.connect(lambda done, total: steps.append((done, total)))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_ is not None or dialog.error is not None,
                     timeout=30_000)
     assert dialog.error is None, dialog.error
     assert "Wrote" in dialog.status.text() and dialog.cancel_button.text() == "Close"
+    dones = [done for done, _ in steps]
+    assert len(steps) > 2 and dones == sorted(dones)  # the progress bar was fed as it went
+    assert dialog.progress.value() == dialog.progress.maximum()
     source = tmp_path / "doc.orgchart"
     native.save(w.controller.doc, source)
     cli_pdf = tmp_path / "cli.pdf"
