@@ -1,9 +1,9 @@
-"""Fixtures for the PDF tests: small documents and a simple stand-in layout (boxes in
-layers, parents centred over their children) so the painter is tested on its own."""
+"""Helpers for the PDF tests: small documents and a simple stand-in layout (boxes in
+layers, parents centred over their children) so the painter is tested on its own.
+(A module with its own name: "conftest" is ambiguous when several test folders have one.)"""
 
 from __future__ import annotations
 
-import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from orgdesigner.layout.geometry import (
@@ -104,13 +104,3 @@ def small_document(extra_names: list[str] | None = None) -> OrgDocument:
                         lines=lines)
     return OrgDocument(meta=Meta(title="Small Co", author="Test Author"),
                        scenarios=[scenario], active_scenario="as-is")
-
-
-@pytest.fixture
-def layout():
-    return simple_layout
-
-
-@pytest.fixture
-def small_doc() -> OrgDocument:
-    return small_document()

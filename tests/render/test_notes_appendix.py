@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import simple_layout, small_document
+from pdf_fixtures import simple_layout, small_document
 from pypdf import PdfReader
 
 from orgdesigner.cli import main

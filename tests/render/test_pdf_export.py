@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import simple_layout, small_document
+from pdf_fixtures import simple_layout, small_document
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A3, A4, LETTER
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import simple_layout, small_document
+from pdf_fixtures import simple_layout, small_document
 from pypdf import PdfReader
 
 from orgdesigner.io.templates import load_template
