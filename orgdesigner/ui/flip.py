@@ -182,7 +182,7 @@ class FlipAnimator(QObject):
 
     def stop(self) -> None:
         """Jump to the end of a running flip."""
-        if self.animation.state() == QVariantAnimation.State.Running:
+        if self.animation.state() != QVariantAnimation.State.Stopped:  # running or paused
             self.animation.stop()
             self._end()
 

@@ -40,6 +40,10 @@ class Responsibilities:
         window.tabifyDockWidget(window.inspector_dock, self.teams_dock)
         window.inspector_dock.raise_()
         window.resizeDocks([self.raci_dock], [260], Qt.Orientation.Vertical)
+        # The chart gets the room at first; the matrix opens from the View menu
+        # (Ctrl+Shift+R) or by itself when the document has a responsibility chart.
+        self.raci_dock.setVisible(bool(window.controller.scenario.processes))
+        self.raci_dock.toggleViewAction().setShortcut("Ctrl+Shift+R")
         self.raci.process_selected.connect(self.raci_overlay.show_process)
         self.teams.team_selected.connect(self.team_overlay.highlight)
         window.inspector.add_section(self.processes_of_position)

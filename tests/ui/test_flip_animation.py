@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import small_doc
 from PySide6.QtCore import Qt
+from uikit import small_doc
 
 from orgdesigner.layout.engine import LayoutEngine
 from orgdesigner.model.document import Orientation

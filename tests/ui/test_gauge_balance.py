@@ -3,9 +3,9 @@ reordering by dragging headers (real mouse events, real layout)."""
 
 from __future__ import annotations
 
-from conftest import small_doc
 from PySide6.QtCore import QPoint, Qt
 from test_canvas_editing import drag
+from uikit import small_doc
 
 from orgdesigner.model.document import Orientation
 from orgdesigner.ui.balance_gauge import gauge_text, header_rect, move_across_divisions, reordered

@@ -3,9 +3,9 @@ round trip through save and open. Real key presses and mouse drags."""
 
 from __future__ import annotations
 
-from conftest import simple_layout
 from PySide6.QtCore import QPoint, QPointF, Qt
 from test_canvas_editing import drag
+from uikit import simple_layout
 
 from orgdesigner.io.native import load, save
 from orgdesigner.model.document import Note
