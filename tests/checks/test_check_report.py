@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from chartkit import chart, document, team_of
+from orgkit import chart, document, team_of
 
 from orgdesigner.checks.finding import Family, Finding, Severity
 from orgdesigner.checks.registry import RULES, rules

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from chartkit import chart, team_of
+from orgkit import chart, team_of
 
 from orgdesigner.checks import accountability, teams, vacancies
 from orgdesigner.metrics.hierarchy import LazyOrgGraph

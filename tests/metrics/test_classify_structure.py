@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from metricskit import chart, team_of
+from orgkit import chart, team_of
 
 from orgdesigner.metrics.classify import StructureType, classify_structure, customer_function
 from orgdesigner.model.document import Unit

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from metricskit import chart
+from orgkit import chart
 
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
 from orgdesigner.model.document import LineKind, Position, ReportingLine, Scenario

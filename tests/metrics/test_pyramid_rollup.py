@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from metricskit import chart
+from orgkit import chart
 
 import orgdesigner.layout  # noqa: F401 - the layout package imports metrics.balance
 from orgdesigner.io.templates import TEMPLATE_NAMES, load_template

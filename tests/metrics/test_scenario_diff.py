@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from metricskit import chart, document, team_of
+from orgkit import chart, document, team_of
 
 from orgdesigner.metrics.diff import ScenarioDiff, diff_scenarios
 from orgdesigner.model import edits

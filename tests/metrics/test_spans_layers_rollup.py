@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from metricskit import chart, team_of
+from orgkit import chart, team_of
 
 from orgdesigner.metrics.rollup import division_rollups, org_rollup, unit_rollups
 from orgdesigner.metrics.spans_layers import span_of_control, spans_and_layers
