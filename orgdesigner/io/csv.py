@@ -42,6 +42,7 @@ from orgdesigner.io.csv_format import (
     parse_number,
     unescape_cell,
 )
+from orgdesigner.io.reading import read_bounded
 from orgdesigner.model.document import LineKind, OrgDocument, Position, PositionKind
 from orgdesigner.perf import paused_gc
 
@@ -83,18 +84,7 @@ class _Table:
 
 
 def _read_table(path: Path) -> _Table:
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise LoadError(f"{path}: the file is {size / 2**20:.0f} MB, larger than the "
-                            f"{MAX_CSV_BYTES // 2**20} MB OrgDesigner imports.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise LoadError(f"{path}: is a folder, not a file.") from None
-    except OSError as err:
-        raise LoadError(f"{path}: could not be read ({err.strerror or err}).") from None
+    data = read_bounded(path, MAX_CSV_BYTES, "imports")
     text, encoding = decode_text(data)
     first_line, _, rest = text.partition("\n")
     if first_line.strip().casefold().startswith("sep=") and len(first_line.strip()) == 5:

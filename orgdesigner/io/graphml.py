@@ -38,6 +38,7 @@ from orgdesigner.io.csv_format import (
     parse_bool,
     parse_number,
 )
+from orgdesigner.io.reading import read_bounded
 from orgdesigner.model.document import LineKind, OrgDocument, PositionKind
 from orgdesigner.model.graph import OrgGraph
 
@@ -107,18 +108,7 @@ def import_graphml(path: str | os.PathLike[str]) -> OrgDocument:
     files and :class:`ImportProblems` listing every problem with its node."""
     p = Path(path)
     source = str(p)
-    try:
-        size = p.stat().st_size
-        if size > MAX_GRAPHML_BYTES:
-            raise LoadError(f"{p}: the file is {size / 2**20:.0f} MB, larger than the "
-                            f"{MAX_GRAPHML_BYTES // 2**20} MB OrgDesigner imports.")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(f"{p}: no such file.") from None
-    except IsADirectoryError:
-        raise LoadError(f"{p}: is a folder, not a file.") from None
-    except OSError as err:
-        raise LoadError(f"{p}: could not be read ({err.strerror or err}).") from None
+    data = read_bounded(p, MAX_GRAPHML_BYTES, "imports")
     root = _guarded_root(data, source)
     if root.tag != f"{{{NS_GRAPHML}}}graphml" and root.tag != "graphml":
         raise LoadError(f"{source}: not a GraphML file (the root element is {root.tag!r}).")

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from orgdesigner.errors import LoadError, SaveError
 from orgdesigner.io.atomic import atomic_write_bytes
 from orgdesigner.io.integrity import reference_problems
+from orgdesigner.io.reading import read_bounded
 from orgdesigner.model.document import FORMAT_NAME, SCHEMA_VERSION, OrgDocument
 from orgdesigner.perf import paused_gc
 
@@ -60,20 +61,7 @@ def register_migration(from_version: int) -> Callable[[Migration], Migration]:
 def load(path: str | os.PathLike[str]) -> OrgDocument:
     """Read a ``.orgchart`` file. Raises :class:`LoadError` saying what and where."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(f"{p}: the file is {size / 2**20:.0f} MB, larger than the "
-                            f"{MAX_FILE_BYTES // 2**20} MB OrgDesigner opens.")
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise LoadError(f"{p}: is a folder, not a file.") from None
-    except FileNotFoundError:
-        raise LoadError(f"{p}: no such file.") from None
-    except PermissionError:
-        raise LoadError(f"{p}: permission denied.") from None
-    except OSError as err:
-        raise LoadError(f"{p}: could not be read ({err.strerror or err}).") from None
+    data = read_bounded(p, MAX_FILE_BYTES, "opens")
     return loads(data, source=str(p))
 
 

@@ -23,6 +23,7 @@ from orgdesigner.errors import ImportProblems, LoadError, OrgDesignerError
 from orgdesigner.io.atomic import atomic_output
 from orgdesigner.io.csv import MAX_CSV_BYTES
 from orgdesigner.io.csv_format import decode_text, detect_delimiter, escape_cell, unescape_cell
+from orgdesigner.io.reading import read_bounded
 from orgdesigner.model.document import OrgDocument, Process, RaciRole, Scenario
 from orgdesigner.model.edits import Collection, Compound, Edit, ReplaceCollection, new_id
 
@@ -101,18 +102,7 @@ def export_raci_csv(doc: OrgDocument, path: str | os.PathLike[str],
 
 
 def _read_rows(path: Path) -> list[list[str]]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise LoadError(f"{path}: the file is {size / 2**20:.0f} MB, larger than the "
-                            f"{MAX_CSV_BYTES // 2**20} MB OrgDesigner imports.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise LoadError(f"{path}: is a folder, not a file.") from None
-    except OSError as err:
-        raise LoadError(f"{path}: could not be read ({err.strerror or err}).") from None
+    data = read_bounded(path, MAX_CSV_BYTES, "imports")
     text, _encoding = decode_text(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text),
                         strict=False)
