@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check orgdesigner tests bench
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py --write bench/RESULTS.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
