@@ -5,8 +5,15 @@ column when there are many), the customer-facing positions; then the divisions a
 equal-width columns in the scenario's division order, each an upside-down tidy tree with
 its head at the bottom of the column; and at the bottom point the positions in no
 division (top management), upside down too, the top position lowest. A downward-pointing
-triangle framing every box outlines the chart; it tilts toward the heavy side when the
-division balance (``orgdesigner.metrics.balance``) passes its tolerance.
+triangle framing every box and column outlines the chart; it tilts toward the heavy side
+when the division balance (``orgdesigner.metrics.balance``) passes its tolerance.
+
+The triangle always has the same shape (depth ``DEPTH_RATIO`` times its top edge, a bit
+flatter than equilateral): its top edge is as short as holding the columns allows, so it
+hugs the chart. The columns sit in its upper part; the deep space below them holds the
+lines down to the top management, which sits just above the point. The column width is
+chosen among a few wrappings of the customer-facing row, the one giving the smallest
+triangle.
 
 Each tree is the classic tidy layout mirrored (depth runs up), so its connectors are the
 classic ones mirrored; lines between the trees, the row and the point are routed along
@@ -58,6 +65,9 @@ COLUMN_PAD = 16.0  # inside a column, on each side
 ROW_GAP = 12.0  # between customer-facing boxes, and between their rows
 CHANNEL = 40.0  # between the customer-facing row and the columns (labels + lines)
 POINT_GAP = 48.0  # between the columns and the top management at the point
+EDGE_GAP = 8.0  # least clearance between a box (or column) and the triangle's sides
+DEPTH_RATIO = 0.6  # triangle depth / top edge (equilateral: 0.866)
+MAX_ROW_BOXES = 6  # widest customer-facing row inside one column, in boxes
 
 
 def _rotate(p: tuple[float, float], pivot: tuple[float, float],
@@ -68,27 +78,46 @@ def _rotate(p: tuple[float, float], pivot: tuple[float, float],
             pivot[1] + dx * math.sin(a) + dy * math.cos(a))
 
 
-def _triangle(rects: Iterable[Rect], cx: float, y_top: float,
-              least_half: float) -> tuple[float, float]:
-    """Half width and point depth of the smallest (by area) downward triangle with its
-    top edge at ``y_top`` that holds every rectangle, trying widths from the least up."""
-    extremes = [(max(abs(r.x - cx), abs(r.right - cx)), r.bottom) for r in rects]
-    if not extremes:
-        return least_half + COLUMN_PAD, y_top + POINT_GAP
-    lowest = max(b for _, b in extremes) + POINT_GAP
-    widest = max(d for d, _ in extremes)
-    best: tuple[float, float, float] | None = None
-    start = max(least_half + COLUMN_PAD, widest * 1.02)
-    for f in (1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0, 2.5, 3.0):
-        half = start * f
-        apex = lowest
-        for d, b in extremes:
-            k = d / half
-            apex = max(apex, (b - k * y_top) / (1 - k))
-        area = half * (apex - y_top)
-        if best is None or area < best[0]:
-            best = (area, half, apex)
-    return best[1], best[2]
+def _fit_triangle(extents: Iterable[tuple[float, float]], y_top: float) -> tuple[float, float]:
+    """Half width and depth of the smallest downward triangle of the fixed shape
+    (``DEPTH_RATIO``), its top edge at ``y_top``, that holds every point given as
+    (distance from the axis, y) with ``EDGE_GAP`` to spare on the sides."""
+    half = COLUMN_PAD
+    for d, y in extents:
+        # (d + gap, y) lies inside when d + gap <= half - (y - y_top) / (2 * ratio).
+        half = max(half, d + EDGE_GAP + (y - y_top) / (2 * DEPTH_RATIO))
+    return half, 2 * DEPTH_RATIO * half
+
+
+def _wrap(members: list[str], labels: dict[str, BoxLabel], width: float) -> list[list[str]]:
+    """Customer-facing boxes in lines no wider than ``width`` (at least one box a line)."""
+    if not members:
+        return []
+    lines: list[list[str]] = [[]]
+    used = 0.0
+    for pid in members:
+        w = labels[pid].width + ROW_GAP
+        if lines[-1] and used + w > width:
+            lines.append([])
+            used = 0.0
+        lines[-1].append(pid)
+        used += w
+    return lines
+
+
+def _line_width(line: list[str], labels: dict[str, BoxLabel]) -> float:
+    return sum(labels[p].width for p in line) + ROW_GAP * (len(line) - 1)
+
+
+class _Frame:
+    """The customer-facing rows, column heights and triangle for one column width."""
+
+    def __init__(self, col_w: float, n: int, wrapped: dict[str, list[list[str]]],
+                 loose: list[list[str]], total_w: float, facing_bottom: float,
+                 col_bottom: float, half: float, depth: float) -> None:
+        self.col_w, self.n, self.wrapped, self.loose = col_w, n, wrapped, loose
+        self.total_w, self.facing_bottom, self.col_bottom = total_w, facing_bottom, col_bottom
+        self.half, self.depth = half, depth
 
 
 def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
@@ -130,25 +159,64 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     division_ids = [d.id for d in divisions]
     n = len(division_ids)
     widest_box = max((lab.width for lab in labels.values()), default=0.0)
-    col_w = widest_box + 2 * COLUMN_PAD
+    tree_w = widest_box + 2 * COLUMN_PAD
     for key in division_ids:
         if key in layouts:
-            col_w = max(col_w, layouts[key][3] - layouts[key][2] + 2 * COLUMN_PAD)
+            tree_w = max(tree_w, layouts[key][3] - layouts[key][2] + 2 * COLUMN_PAD)
     facing_by_div: dict[str | None, list[str]] = {}
     for pid in facing:
         did = division_of.get(pid)
         facing_by_div.setdefault(did if did in groups and did is not None else None,
                                  []).append(pid)
+    y_top = BAND_HEIGHT
+    y_row = BAND_HEIGHT + ROW_GAP
+    row_h = max((labels[p].height for p in facing), default=0.0) + ROW_GAP
+    deepest = max((layouts[k][4] for k in division_ids if k in layouts), default=-1)
+    trees_h = (deepest + 1) * pitch - LEVEL_GAP if deepest >= 0 else 0.0
+
+    # The top management hangs from the point: (u, v, width) of each box, v up from its
+    # lowest box's bottom; its highest place is right under the columns.
+    point: list[tuple[str, float, float, float]] = []
+    point_rise = 0.0
+    if None in layouts:
+        members, tidy, _, _, depth = layouts[None]
+        point = [(pid, tidy.u[pid], tidy.level[pid] * pitch, labels[pid].width)
+                 for pid in members]
+        point_rise = (depth + 1) * pitch - LEVEL_GAP
+    point_half = max((abs(u) + w / 2 for _, u, _, w in point), default=0.0)
+
+    def frame(col_w: float) -> _Frame:
+        wrapped = {key: _wrap(facing_by_div.get(key, []), labels, col_w - 2 * COLUMN_PAD)
+                   for key in division_ids}
+        total_w = max(n * col_w, 2 * (point_half + COLUMN_PAD), col_w if not n else 0.0)
+        loose = _wrap(facing_by_div.get(None, []), labels, total_w - 2 * COLUMN_PAD)
+        div_rows = max((len(lines) for lines in wrapped.values()), default=0)
+        facing_bottom = y_row + (div_rows + len(loose)) * row_h
+        col_bottom = facing_bottom + CHANNEL + trees_h if deepest >= 0 else facing_bottom
+        extents = [(n * col_w / 2, max(col_bottom, facing_bottom))] if n else []
+        extents += [(_line_width(line, labels) / 2, y_row + (div_rows + r + 1) * row_h - ROW_GAP)
+                    for r, line in enumerate(loose)]
+        base = col_bottom + POINT_GAP + point_rise
+        extents += [(abs(u) + w / 2, base - v) for _, u, v, w in point]
+        half, depth = _fit_triangle(extents, y_top)
+        return _Frame(col_w, n, wrapped, loose, total_w, facing_bottom, col_bottom, half,
+                      depth)
+
+    # Columns as narrow as their trees, or wider to hold more of the customer-facing row
+    # on a line: whichever makes the smallest triangle (the narrowest on a tie).
+    widths = {tree_w}
     if n:
-        # Widen the columns until no division needs more than a few rows of its row.
-        for key in division_ids:
-            row = facing_by_div.get(key, [])
-            natural = sum(labels[p].width + ROW_GAP for p in row) + 2 * COLUMN_PAD
-            col_w = max(col_w, min(natural, 6 * (widest_box + ROW_GAP) + 2 * COLUMN_PAD))
-    total_w = max(n * col_w, (layouts[None][3] - layouts[None][2] + 2 * COLUMN_PAD)
-                  if None in layouts else 0.0, col_w if not n else 0.0)
+        natural = max(sum(labels[p].width + ROW_GAP for p in facing_by_div.get(k, []))
+                      for k in division_ids) + 2 * COLUMN_PAD
+        for k in range(1, MAX_ROW_BOXES + 1):
+            widths.add(max(tree_w, min(natural, k * (widest_box + ROW_GAP) + 2 * COLUMN_PAD)))
+    best = min((frame(w) for w in sorted(widths)), key=lambda f: f.half)
+    col_w, total_w = best.col_w, best.total_w
+    facing_bottom, col_bottom = best.facing_bottom, best.col_bottom
+    half, tri_depth = best.half, best.depth
     cx = total_w / 2
     x0 = cx - n * col_w / 2
+    apex = y_top + tri_depth
 
     boxes: list[Box] = []
     rects: dict[str, Rect] = {}
@@ -159,49 +227,31 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         boxes.append(box)
         rects[pid] = Rect(x, y, lab.width, lab.height)
 
-    # The customer-facing row(s), wrapped inside each column.
-    y_row = BAND_HEIGHT + ROW_GAP
-    row_h = max((labels[p].height for p in facing), default=0.0) + ROW_GAP
-    rows_used = 0
-
-    def fill(members: list[str], left: float, width: float, top: float) -> int:
-        lines: list[list[str]] = [[]]
-        used = 0.0
-        for pid in members:
-            w = labels[pid].width + ROW_GAP
-            if lines[-1] and used + w > width:
-                lines.append([])
-                used = 0.0
-            lines[-1].append(pid)
-            used += w
+    def place_lines(lines: list[list[str]], left: float, width: float, top: float) -> None:
         for r, line in enumerate(lines):
-            line_w = sum(labels[p].width for p in line) + ROW_GAP * (len(line) - 1)
-            x = left + (width - line_w) / 2
+            x = left + (width - _line_width(line, labels)) / 2
             for pid in line:
                 place(pid, x, top + r * row_h)
                 x += labels[pid].width + ROW_GAP
-        return len(lines)
 
+    # The customer-facing row(s), wrapped inside each column, then those in no division.
     for i, key in enumerate(division_ids):
-        members = facing_by_div.get(key, [])
-        if members:
-            rows_used = max(rows_used, fill(members, x0 + i * col_w + COLUMN_PAD,
-                                            col_w - 2 * COLUMN_PAD, y_row))
-    loose = facing_by_div.get(None, [])
-    if loose:
-        rows_used += fill(loose, cx - total_w / 2 + COLUMN_PAD, total_w - 2 * COLUMN_PAD,
-                          y_row + rows_used * row_h)
-    facing_bottom = y_row + rows_used * row_h
+        place_lines(best.wrapped[key], x0 + i * col_w + COLUMN_PAD, col_w - 2 * COLUMN_PAD,
+                    y_row)
+    div_rows = max((len(lines) for lines in best.wrapped.values()), default=0)
+    place_lines(best.loose, cx - total_w / 2 + COLUMN_PAD, total_w - 2 * COLUMN_PAD,
+                y_row + div_rows * row_h)
     y_col = facing_bottom + CHANNEL
 
-    # The division columns and the point, each a mirrored tidy tree.
+    # The division columns and the point, each a mirrored tidy tree. The point sits as
+    # low in the triangle as its boxes fit, leaving room for the lines above it.
     connectors: list[Connector] = []
-    deepest = max((layouts[k][4] for k in division_ids if k in layouts), default=-1)
-    col_bottom = y_col + (deepest + 1) * pitch - LEVEL_GAP if deepest >= 0 else y_col
     for key, (members, tidy, lo, hi, depth) in layouts.items():
         if key is None:
             centre = cx
-            base = col_bottom + POINT_GAP + (depth + 1) * pitch - LEVEL_GAP
+            base = col_bottom + POINT_GAP + point_rise
+            base = max(base, min(apex - 2 * DEPTH_RATIO * (abs(u) + w / 2 + EDGE_GAP) + v
+                                 for _, u, v, w in point))
         else:
             i = division_ids.index(key)
             centre = x0 + (i + 0.5) * col_w - (lo + hi) / 2
@@ -216,8 +266,19 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
             connectors.append(Connector(mid, cid, clean_polyline(
                 [(centre + u, base - v) for u, v in pts])))
 
-    # Lines between the groups, the row and the point; CUSTOMER to the row.
+    # Lines between the groups, the row and the point; CUSTOMER to the row. Lines from
+    # the point up to the division heads share a trunk and run across under the columns.
     group_of = {pid: key for key, lay in layouts.items() for pid in lay[0]}
+    point_rects = [rects[pid] for pid, _, _, _ in point]
+    trunk_clear: dict[str, bool] = {}
+
+    def clear_above(m: str) -> bool:
+        if m not in trunk_clear:
+            a = rects[m]
+            trunk_clear[m] = not any(r is not a and r.x <= a.cx <= r.right and r.y < a.y
+                                     for r in point_rects)
+        return trunk_clear[m]
+
     for pid in order:
         m = forest.manager.get(pid)
         if m is None or m not in rects or (pid in group_of and group_of.get(m, 0) ==
@@ -225,7 +286,13 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
             continue
         a, b = rects[m], rects[pid]
         if b.bottom <= a.y:  # report above its manager
-            ch = facing_bottom + CHANNEL / 2 if pid in facing_set else a.y - LEVEL_GAP / 2
+            if pid in facing_set:
+                ch = facing_bottom + CHANNEL / 2
+            elif group_of.get(m, 0) is None and group_of.get(pid) is not None \
+                    and clear_above(m):
+                ch = col_bottom + POINT_GAP / 2
+            else:
+                ch = a.y - LEVEL_GAP / 2
             pts = [(a.cx, a.y), (a.cx, ch), (b.cx, ch), (b.cx, b.bottom)]
         elif b.y >= a.bottom:
             ch = b.y - LEVEL_GAP / 2
@@ -240,10 +307,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                                     ConnectorKind.CUSTOMER))
     connectors.extend(dotted_connectors(rects, forest.dotted))
 
-    # The triangle: its top edge under the band, wide enough for the columns, its point
-    # deep enough that every box lies inside.
-    y_top = BAND_HEIGHT
-    half, apex = _triangle(rects.values(), cx, y_top, max(n * col_w / 2, total_w / 2))
+    # The triangle: its top edge under the band, its point below the top management.
     balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance)
     tilt = tilt_degrees(balance.normalised_torque, balance.tolerance)
     corners = [(cx - half, y_top), (cx + half, y_top), (cx, apex)]
@@ -253,10 +317,9 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                         BAND_LABEL_SIZE, True)]
     columns: list[DivisionColumn] = []
     stats = {row["id"]: row for row in balance.divisions}
-    col_top = y_top
     for i, d in enumerate(divisions):
         s = stats[d.id]
-        rect = Rect(x0 + i * col_w, col_top, col_w, max(col_bottom, facing_bottom) - col_top)
+        rect = Rect(x0 + i * col_w, y_top, col_w, max(col_bottom, facing_bottom) - y_top)
         columns.append(DivisionColumn(d.id, d.name, rect, d.color, s["headcount"], s["fte"],
                                       s["share"]))
         labels_out.append(Label(d.name, rect.cx, y_col - CHANNEL / 4, COLUMN_LABEL_SIZE, True))

@@ -1,13 +1,18 @@
-"""The inverted view of the Nordstrom template, and the tilt of an unbalanced org."""
+"""The inverted view of the Nordstrom template, the triangle's shape, and the tilt of an
+unbalanced org."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
-from layoutkit import check_invariants, org
+from hypothesis import HealthCheck, given, settings
+from layoutkit import check_invariants, org, scenarios
 
 from orgdesigner.io.templates import load_template
 from orgdesigner.layout import layout_scenario
-from orgdesigner.layout.geometry import ConnectorKind
+from orgdesigner.layout.geometry import ConnectorKind, Geometry
+from orgdesigner.layout.pyramid import DEPTH_RATIO, POINT_GAP
 from orgdesigner.model.document import Unit, ViewSettings
 
 
@@ -53,14 +58,56 @@ def test_customer_on_top_facing_row_beneath_top_at_the_point(nordstrom):
     assert not g.balance.tips and g.pyramid.tilt_degrees == 0.0
 
 
-def test_every_box_inside_the_triangle(nordstrom):
-    g = layout_scenario(nordstrom, "inverted")
+def _inside_triangle(g: Geometry) -> None:
+    """Every box and every division column lies inside the upright triangle."""
     (lx, top), (rx, _), (ax, ay) = g.pyramid.points
     half = (rx - lx) / 2
-    for b in g.boxes:
-        for x, y in ((b.x, b.y + b.h), (b.x + b.w, b.y + b.h)):
+    for r in [b.rect for b in g.boxes] + [c.rect for c in g.columns]:
+        assert r.y >= top - 1e-6
+        for x, y in ((r.x, r.bottom), (r.right, r.bottom)):
             allowed = half * (ay - y) / (ay - top)
-            assert abs(x - ax) <= allowed + 1e-6
+            assert abs(x - ax) <= allowed + 1e-6, f"{r} sticks out of the triangle"
+
+
+def test_every_box_inside_the_triangle(nordstrom):
+    _inside_triangle(layout_scenario(nordstrom, "inverted"))
+
+
+def _rotate(p, pivot, degrees):
+    a = math.radians(degrees)
+    dx, dy = p[0] - pivot[0], p[1] - pivot[1]
+    return (pivot[0] + dx * math.cos(a) - dy * math.sin(a),
+            pivot[1] + dx * math.sin(a) + dy * math.cos(a))
+
+
+def test_the_triangle_hugs_the_chart(nordstrom):
+    g = layout_scenario(nordstrom, "inverted")
+    (lx, top), (rx, _), (_, ay) = g.pyramid.points
+    span = g.columns[-1].rect.right - g.columns[0].rect.x
+    facing = [b for b in g.boxes if b.style.customer_facing]
+    # Its top edge is only a little wider than the columns and the customer-facing row
+    # (it was three times as wide), and the band spans exactly that edge.
+    assert span < rx - lx < 1.4 * span
+    assert min(b.x for b in facing) > lx and max(b.x + b.w for b in facing) < rx
+    band = g.bands[0].rect
+    assert (band.x, band.right) == pytest.approx((lx, rx))
+    # A fixed shape, a bit flatter than equilateral.
+    assert (ay - top) / (rx - lx) == pytest.approx(DEPTH_RATIO)
+    # The top management sits well below the columns, near the point.
+    col_bottom = max(c.rect.bottom for c in g.columns)
+    top_box = max(g.boxes, key=lambda b: b.y)
+    assert top_box.y - col_bottom > POINT_GAP
+    assert ay - top_box.rect.bottom < (ay - col_bottom) / 4
+    # The lines from the point to the division heads cross under the columns.
+    heads = {b.id for b in g.boxes if b.style.division_id is not None}
+    up = [c for c in g.connectors if c.source_id == top_box.id and c.target_id in heads]
+    assert len(up) == len(g.columns)
+    for c in up:
+        ys = sorted({y for _, y in c.points})
+        assert col_bottom < ys[1] < col_bottom + POINT_GAP
+    # The whole chart fits a landscape frame without wasting it: the bounds are little
+    # more than the triangle.
+    assert g.bounds.w < 1.1 * (rx - lx) and g.bounds.h < 1.1 * (ay - 0.0)
 
 
 def _lopsided(order: tuple[str, ...]):
@@ -86,3 +133,31 @@ def test_tilt_follows_the_heavier_side():
     assert right_heavy.balance.heavy_division == left_heavy.balance.heavy_division == "c"
     # Pivot is the point: the painters rotate the outline about it.
     assert right_heavy.pyramid.pivot == tuple(right_heavy.pyramid.points[2])
+
+
+def test_the_tilted_outline_stays_near_the_chart():
+    g = layout_scenario(_lopsided(("a", "b", "c")), "inverted")
+    pyr = g.pyramid
+    assert pyr.tilt_degrees > 10
+    _inside_triangle(g)
+    tilted = [_rotate(p, pyr.pivot, pyr.tilt_degrees) for p in pyr.points]
+    (lx, top), (rx, _), (_, ay) = pyr.points
+    xs = [x for x, _ in tilted]
+    ys = [y for _, y in tilted]
+    # The swing moves the top edge by less than half its width and keeps it near the
+    # band, and the drawing's bounds hold both outlines without much more room.
+    assert max(xs) - rx < (rx - lx) / 2 and lx - min(xs) < (rx - lx) / 2
+    assert min(ys) > top - (ay - top) / 2
+    assert g.bounds.x <= min(xs) + 1e-6 and g.bounds.right >= max(xs) - 1e-6
+    assert g.bounds.w * g.bounds.h < 2.0 * (rx - lx) * (ay - 0.0)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_any_org_fits_the_same_shape(scenario):
+    g = layout_scenario(scenario, "inverted")
+    _inside_triangle(g)
+    (lx, top), (rx, _), (ax, ay) = g.pyramid.points
+    assert (ay - top) / (rx - lx) == pytest.approx(DEPTH_RATIO)
+    assert ax == pytest.approx((lx + rx) / 2)
+    assert layout_scenario(scenario, "inverted").to_dict() == g.to_dict()  # deterministic
