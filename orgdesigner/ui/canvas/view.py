@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QLineEdit, QWidget
 
 from orgdesigner.ui.canvas.interactions import Interaction, SelectDragInteraction
+from orgdesigner.ui.canvas.items import TEXT_ZOOM
 from orgdesigner.ui.canvas.painting import font_for
 from orgdesigner.ui.canvas.presenter import ChartPresenter
 from orgdesigner.ui.canvas.scene import ChartScene
@@ -147,10 +148,21 @@ class ChartView(QGraphicsView):
 
     def show_initial(self) -> None:
         """The first view of a chart: all of it, unless that makes a small chart's text
-        too small to read; then readable, centred on the boxes."""
+        too small to read; then readable, centred on the boxes. A customer-on-top pyramid
+        stays whole while its text is drawn (its shape is the point), else its top shows."""
         self.fit_all()
-        boxes = self.chart_scene.geometry.boxes
+        geometry = self.chart_scene.geometry
+        boxes = geometry.boxes
         if self.zoom() >= READABLE_ZOOM or not boxes or len(boxes) > SMALL_CHART:
+            return
+        if geometry.pyramid is not None:
+            if self.zoom() < TEXT_ZOOM:
+                left = min(b.x for b in boxes)
+                right = max(b.x + b.w for b in boxes)
+                vp = self.viewport().rect()
+                self.set_zoom(min(1.0, max(TEXT_ZOOM, vp.width() / max(1.0, right - left + 40))))
+                top = geometry.bounds.y
+                self.centerOn((left + right) / 2, top + vp.height() / self.zoom() / 2)
             return
         left = min(b.x for b in boxes)
         right = max(b.x + b.w for b in boxes)
