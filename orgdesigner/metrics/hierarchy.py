@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator
+from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -24,6 +25,10 @@ from orgdesigner.perf import paused_gc
 __all__ = ["LazyOrgGraph", "lean"]
 
 T = TypeVar("T")
+_ID = attrgetter("id")
+_MANAGER = attrgetter("manager_id")
+_REPORT = attrgetter("report_id")
+_KIND = attrgetter("kind")
 
 
 
@@ -32,7 +37,8 @@ class LazyOrgGraph(OrgGraph):
 
     def __init__(self, scenario: Scenario) -> None:  # noqa: D107 - no super(): lazy by design
         self.scenario = scenario
-        self.positions = {p.id: p for p in scenario.positions}
+        self.positions = dict(zip(map(_ID, scenario.positions), scenario.positions,
+                                  strict=True))
         self.units = {u.id: u for u in scenario.units}
         self.dangling: list[tuple[str, str]] = []
         self.extra_managers: dict[str, list[str]] = {}
@@ -51,6 +57,8 @@ class LazyOrgGraph(OrgGraph):
         self._memo: dict[str, Any] = {}
 
     def _read_lines(self, lines: list[ReportingLine]) -> None:
+        if self._read_clean_lines(lines):
+            return
         known, parent, children = self.positions, self.parent, self.children
         for line in lines:
             m, r = line.manager_id, line.report_id
@@ -67,6 +75,37 @@ class LazyOrgGraph(OrgGraph):
                     children[m] = [r]
                 else:
                     kids.append(r)
+
+    def _read_clean_lines(self, lines: list[ReportingLine]) -> bool:
+        """The common case read with C-level passes: every line solid, between known
+        positions, one manager each. False (nothing read) when any line is not."""
+        kinds = list(map(_KIND, lines))
+        dotted: list[tuple[str, str]] = []
+        if LineKind.DOTTED in kinds:
+            solid = [line for line, k in zip(lines, kinds, strict=True)
+                     if k is not LineKind.DOTTED]
+            dotted = [(line.manager_id, line.report_id)
+                      for line, k in zip(lines, kinds, strict=True) if k is LineKind.DOTTED]
+            if not all(m in self.positions and r in self.positions for m, r in dotted):
+                return False
+            lines = solid
+        managers = list(map(_MANAGER, lines))
+        reports = list(map(_REPORT, lines))
+        known = self.positions.keys()
+        parent = dict(zip(reports, managers, strict=True))
+        if len(parent) != len(reports) or not known >= parent.keys():
+            return False
+        children: dict[str, list[str]] = {}
+        for m, r in zip(managers, reports, strict=True):
+            kids = children.get(m)
+            if kids is None:
+                children[m] = [r]
+            else:
+                kids.append(r)
+        if not known >= children.keys():
+            return False
+        self.parent, self.children, self.dotted_lines = parent, children, dotted
+        return True
 
     def column(self, name: str) -> list[Any]:
         """One field of every position, in ``positions`` order (read once, in C)."""
@@ -127,11 +166,7 @@ class LazyOrgGraph(OrgGraph):
                 level = 1
                 while frontier:
                     level += 1
-                    nxt: list[str] = []
-                    for node in frontier:
-                        kids = children.get(node)
-                        if kids:
-                            nxt.extend(kids)
+                    nxt = list(chain.from_iterable(filter(None, map(children.get, frontier))))
                     depth.update(dict.fromkeys(nxt, level))
                     frontier = nxt
                 sizes[top] = len(depth) - before
