@@ -11,9 +11,10 @@ when the division balance (``orgdesigner.metrics.balance``) passes its tolerance
 The triangle always has the same shape (depth ``DEPTH_RATIO`` times its top edge, a bit
 flatter than equilateral): its top edge is as short as holding the columns allows, so it
 hugs the chart. The columns sit in its upper part; the deep space below them holds the
-lines down to the top management, which sits just above the point. The column width is
-chosen among a few wrappings of the customer-facing row, the one giving the smallest
-triangle.
+lines down to the top management, which sits just above the point: they run across under
+the columns and down one trunk (beside the top management when boxes sit above the
+manager). The column width is chosen among a few wrappings of the customer-facing row,
+the one giving the smallest triangle.
 
 Each tree is the classic tidy layout mirrored (depth runs up), so its connectors are the
 classic ones mirrored; lines between the trees, the row and the point are routed along
@@ -68,6 +69,9 @@ POINT_GAP = 48.0  # between the columns and the top management at the point
 EDGE_GAP = 8.0  # least clearance between a box (or column) and the triangle's sides
 DEPTH_RATIO = 0.6  # triangle depth / top edge (equilateral: 0.866)
 MAX_ROW_BOXES = 6  # widest customer-facing row inside one column, in boxes
+#: The outline turns this fraction of the balance's tilt: turning about its far point, a
+#: whole tilt would swing the top edge far from the chart.
+TILT_SCALE = 0.5
 
 
 def _rotate(p: tuple[float, float], pivot: tuple[float, float],
@@ -184,6 +188,27 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                  for pid in members]
         point_rise = (depth + 1) * pitch - LEVEL_GAP
     point_half = max((abs(u) + w / 2 for _, u, _, w in point), default=0.0)
+    # Managers there with division heads reporting: the trunk up to the heads leaves the
+    # top of the box, or its side when boxes sit above it (offset of the trunk from the
+    # centre line, and its foot above the group's base), so the triangle can hold it.
+    trunks: dict[str, tuple[float, float, bool]] = {}
+    if point:
+        heights = {pid: labels[pid].height for pid, _, _, _ in point}
+        point_ids = {pid for pid, _, _, _ in point}
+        for pid in order:
+            m = forest.manager.get(pid)
+            if m not in point_ids or m in trunks or pid in facing_set \
+                    or division_of.get(pid) not in groups or division_of.get(pid) is None:
+                continue
+            _, u_m, v_m, w_m = next(p for p in point if p[0] == m)
+            top_m = v_m + heights[m]
+            if not any(q != m and v + heights[q] > top_m and abs(u - u_m) <= w / 2
+                       for q, u, v, w in point):
+                trunks[m] = (u_m, top_m, False)
+            else:  # right of every box reaching above the manager's middle
+                right = max(u + w / 2 for q, u, v, w in point
+                            if q == m or v + heights[q] > v_m + heights[m] / 2)
+                trunks[m] = (right + LEVEL_GAP / 2, v_m + heights[m] / 2, True)
 
     def frame(col_w: float) -> _Frame:
         wrapped = {key: _wrap(facing_by_div.get(key, []), labels, col_w - 2 * COLUMN_PAD)
@@ -198,6 +223,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                     for r, line in enumerate(loose)]
         base = col_bottom + POINT_GAP + point_rise
         extents += [(abs(u) + w / 2, base - v) for _, u, v, w in point]
+        extents += [(abs(t), base - foot) for t, foot, _ in trunks.values()]
         half, depth = _fit_triangle(extents, y_top)
         return _Frame(col_w, n, wrapped, loose, total_w, facing_bottom, col_bottom, half,
                       depth)
@@ -250,8 +276,10 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         if key is None:
             centre = cx
             base = col_bottom + POINT_GAP + point_rise
-            base = max(base, min(apex - 2 * DEPTH_RATIO * (abs(u) + w / 2 + EDGE_GAP) + v
-                                 for _, u, v, w in point))
+            base = max(base, min([apex - 2 * DEPTH_RATIO * (abs(u) + w / 2 + EDGE_GAP) + v
+                                  for _, u, v, w in point]
+                                 + [apex - 2 * DEPTH_RATIO * (abs(t) + EDGE_GAP) + foot
+                                    for t, foot, _ in trunks.values()]))
         else:
             i = division_ids.index(key)
             centre = x0 + (i + 0.5) * col_w - (lo + hi) / 2
@@ -269,16 +297,6 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     # Lines between the groups, the row and the point; CUSTOMER to the row. Lines from
     # the point up to the division heads share a trunk and run across under the columns.
     group_of = {pid: key for key, lay in layouts.items() for pid in lay[0]}
-    point_rects = [rects[pid] for pid, _, _, _ in point]
-    trunk_clear: dict[str, bool] = {}
-
-    def clear_above(m: str) -> bool:
-        if m not in trunk_clear:
-            a = rects[m]
-            trunk_clear[m] = not any(r is not a and r.x <= a.cx <= r.right and r.y < a.y
-                                     for r in point_rects)
-        return trunk_clear[m]
-
     for pid in order:
         m = forest.manager.get(pid)
         if m is None or m not in rects or (pid in group_of and group_of.get(m, 0) ==
@@ -288,9 +306,13 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         if b.bottom <= a.y:  # report above its manager
             if pid in facing_set:
                 ch = facing_bottom + CHANNEL / 2
-            elif group_of.get(m, 0) is None and group_of.get(pid) is not None \
-                    and clear_above(m):
+            elif m in trunks and group_of.get(pid) is not None:
                 ch = col_bottom + POINT_GAP / 2
+                if trunks[m][2]:  # beside the boxes above
+                    x = cx + trunks[m][0]
+                    connectors.append(Connector(m, pid, clean_polyline(
+                        [(a.right, a.cy), (x, a.cy), (x, ch), (b.cx, ch), (b.cx, b.bottom)])))
+                    continue
             else:
                 ch = a.y - LEVEL_GAP / 2
             pts = [(a.cx, a.y), (a.cx, ch), (b.cx, ch), (b.cx, b.bottom)]
@@ -309,7 +331,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
 
     # The triangle: its top edge under the band, its point below the top management.
     balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance)
-    tilt = tilt_degrees(balance.normalised_torque, balance.tolerance)
+    tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)
     corners = [(cx - half, y_top), (cx + half, y_top), (cx, apex)]
     pyramid = Pyramid(points=corners, pivot=(cx, apex), tilt_degrees=tilt)
     band = Band(CUSTOMER, Rect(cx - half, 0.0, 2 * half, BAND_HEIGHT))
