@@ -10,13 +10,12 @@ same columns as the customer-on-top pyramid).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from orgdesigner.metrics.hierarchy import LazyOrgGraph, lean
-from orgdesigner.model.document import Position, Scenario
+from orgdesigner.model.document import Scenario
 from orgdesigner.model.graph import OrgGraph
 
 if TYPE_CHECKING:  # the layout package is heavy; BalanceFigures is imported when used
@@ -70,39 +69,6 @@ class _Acc:
             if self.headcount else None)
 
 
-def _accumulate(items: Iterable[tuple[str, Position]],
-                key_of: Callable[[str, object], object], default: object = None
-                ) -> dict[object, _Acc]:
-    """Totals by ``key_of(position id, default)`` over (id, position) pairs, in one tight
-    loop (``key_of`` is typically a dict's ``get``)."""
-    # Per key: [positions, headcount, fte, cost, vacancies, customer-facing]
-    sums: dict[object, list[float]] = {}
-    for pid, p in items:
-        key = key_of(pid, default)
-        row = sums.get(key)
-        if row is None:
-            row = sums[key] = [0, 0, 0.0, 0.0, 0, 0]
-        row[0] += 1
-        holder = p.holder
-        if holder and not holder.isspace():
-            row[1] += 1
-            row[2] += p.fte
-            if p.customer_facing:
-                row[5] += 1
-        else:
-            row[4] += 1
-        cost = p.cost
-        if cost is not None:
-            row[3] += cost
-    out: dict[object, _Acc] = {}
-    for key, row in sums.items():
-        acc = _Acc()
-        acc.positions, acc.headcount, acc.fte = int(row[0]), int(row[1]), row[2]
-        acc.cost, acc.vacancies, acc.facing = row[3], int(row[4]), int(row[5])
-        out[key] = acc
-    return out
-
-
 def unit_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
     """Figures of every unit (sub-units included), in document order."""
     g = lean(graph)
@@ -110,8 +76,9 @@ def unit_rollups(graph: OrgGraph | Scenario) -> list[Rollup]:
 
 
 def _unit_rollups(g: LazyOrgGraph) -> list[Rollup]:
-    positions = g.positions
-    direct = _accumulate(positions.items(), lambda pid, _: positions[pid].unit_id)
+    direct: dict[object, _Acc] = {}
+    for (uid, _), acc in _cell_sums(g).items():
+        direct.setdefault(uid, _Acc()).merge(acc)
     total: dict[str, _Acc] = {uid: _Acc() for uid in g.units}
     for uid in g.units:
         acc = direct.get(uid)
@@ -143,13 +110,14 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
     if divisions:
         names = {u.id: u.name for u in divisions}
         by_unit = {uid: d for uid, d in _unit_divisions(g).items() if d is not None}
-        member: dict[str, str] = {
-            pid: d for pid, d in zip(g.positions, map(by_unit.get, g.column("unit_id")),
-                                     strict=True) if d is not None}
+        member: dict[str, str] = dict(zip(g.positions, map(by_unit.get, g.column("unit_id")),
+                                          strict=True))
+        if None in member.values():
+            member = {pid: d for pid, d in member.items() if d is not None}
         depths = g.depths()
         if not g.unreachable():  # nothing hangs from a cycle: inherit top-down and done
             outside = sorted((pid for pid in g.positions if pid not in member),
-                             key=depths.__getitem__)
+                             key=depths.__getitem__) if len(member) < len(g.positions) else []
             for pid in outside:
                 boss = parent.get(pid)
                 if boss is not None and boss in member:
@@ -205,11 +173,46 @@ def _unit_divisions(g: LazyOrgGraph) -> dict[str, str | None]:
 
 
 def _division_sums(g: LazyOrgGraph) -> dict[object, _Acc]:
-    """Totals per division key (``OUTSIDE`` for the rest): one pass over the positions."""
+    """Totals per division key (``OUTSIDE`` for the rest)."""
     def compute() -> dict[object, _Acc]:
-        member, _ = division_membership(g)
-        return _accumulate(g.positions.items(), member.get, OUTSIDE)
+        out: dict[object, _Acc] = {}
+        for (_, key), acc in _cell_sums(g).items():
+            out.setdefault(key, _Acc()).merge(acc)
+        return out
     return g.memo("division_sums", compute)
+
+
+def _cell_sums(g: LazyOrgGraph) -> dict[tuple[str | None, str], _Acc]:
+    """Totals per (unit id, division key): the few cells both the unit and the division
+    roll-ups add up, so the positions are read once for both."""
+    def compute() -> dict[tuple[str | None, str], _Acc]:
+        member, _ = division_membership(g)
+        # Per cell: [positions, headcount, fte, cost, vacancies, customer-facing]
+        sums: dict[tuple[str | None, str], list[float]] = {}
+        for pid, p in g.positions.items():
+            key = (p.unit_id, member.get(pid, OUTSIDE))
+            row = sums.get(key)
+            if row is None:
+                row = sums[key] = [0, 0, 0.0, 0.0, 0, 0]
+            row[0] += 1
+            holder = p.holder
+            if holder and not holder.isspace():
+                row[1] += 1
+                row[2] += p.fte
+                if p.customer_facing:
+                    row[5] += 1
+            else:
+                row[4] += 1
+            cost = p.cost
+            if cost is not None:
+                row[3] += cost
+        out: dict[tuple[str | None, str], _Acc] = {}
+        for key, row in sums.items():
+            acc = out[key] = _Acc()
+            acc.positions, acc.headcount, acc.fte = int(row[0]), int(row[1]), row[2]
+            acc.cost, acc.vacancies, acc.facing = row[3], int(row[4]), int(row[5])
+        return out
+    return g.memo("cell_sums", compute)
 
 
 def org_rollup(graph: OrgGraph | Scenario) -> Rollup:

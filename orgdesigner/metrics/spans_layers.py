@@ -44,7 +44,7 @@ def span_of_control(graph: OrgGraph | Scenario) -> dict[str, int]:
 
 
 def _spans(g: LazyOrgGraph) -> dict[str, int]:
-    if PositionKind.ASSISTANT not in set(g.column("kind")):
+    if PositionKind.ASSISTANT not in g.column("kind"):
         return {m: len(kids) for m, kids in g.children.items()}
     positions = g.positions
     assistant = PositionKind.ASSISTANT
