@@ -32,6 +32,24 @@ def rgb(c: Color) -> str:
     return found
 
 
+_ROUND_PATHS: dict[tuple[float, float, float, str], str] = {}
+
+_MATRIX = {0: "1 0 0 1", 90: "0 1 -1 0", -90: "0 -1 1 0"}
+
+
+def _round_path(w: float, h: float, r: float, paint: str) -> str:
+    """A rounded rectangle with its lower left corner at the origin, painted."""
+    k = r * KAPPA
+    return (f"{r:.1f} 0 m {w - r:.1f} 0 l "
+            f"{w - r + k:.1f} 0 {w:.1f} {r - k:.1f} {w:.1f} {r:.1f} c "
+            f"{w:.1f} {h - r:.1f} l "
+            f"{w:.1f} {h - r + k:.1f} {w - r + k:.1f} {h:.1f} {w - r:.1f} {h:.1f} c "
+            f"{r:.1f} {h:.1f} l "
+            f"{r - k:.1f} {h:.1f} 0 {h - r + k:.1f} 0 {h - r:.1f} c "
+            f"0 {r:.1f} l "
+            f"0 {r - k:.1f} {r - k:.1f} 0 {r:.1f} 0 c h {paint}")
+
+
 class OpBlock:
     """Operators collected for one page and added to it in one piece (inside q/Q, so the
     canvas's own graphics state is untouched)."""
@@ -42,7 +60,8 @@ class OpBlock:
         self._cache = cache
         self.ops: list[str] = []
         self._in_text = False
-        self._font: tuple[str, float] | None = None
+        self._font: str | None = None  # internal name and size selected by the last Tf
+        self._size = 0.0
 
     # -- paths -----------------------------------------------------------------------
     def style(self, *, stroke: Color | None = None, fill: Color | None = None,
@@ -63,23 +82,20 @@ class OpBlock:
 
     def round_rect(self, x: float, y: float, w: float, h: float, r: float,
                    paint: str = "B") -> None:
-        """A rectangle with rounded corners; (x, y) lower left; paint B/f/S."""
+        """A rectangle with rounded corners; (x, y) lower left; paint B/f/S.
+
+        A chart's boxes share a handful of sizes: the path is formatted once per size at
+        the origin and moved into place with a translation (two numbers per box)."""
         self._end_text()
         r = min(r, w / 2, h / 2)
         if r <= 0.05:
             self.ops.append(f"{x:.1f} {y:.1f} {w:.1f} {h:.1f} re {paint}")
             return
-        k = r * KAPPA
-        x2, y2 = x + w, y + h
-        self.ops.append(
-            f"{x + r:.1f} {y:.1f} m {x2 - r:.1f} {y:.1f} l "
-            f"{x2 - r + k:.1f} {y:.1f} {x2:.1f} {y + r - k:.1f} {x2:.1f} {y + r:.1f} c "
-            f"{x2:.1f} {y2 - r:.1f} l "
-            f"{x2:.1f} {y2 - r + k:.1f} {x2 - r + k:.1f} {y2:.1f} {x2 - r:.1f} {y2:.1f} c "
-            f"{x + r:.1f} {y2:.1f} l "
-            f"{x + r - k:.1f} {y2:.1f} {x:.1f} {y2 - r + k:.1f} {x:.1f} {y2 - r:.1f} c "
-            f"{x:.1f} {y + r:.1f} l "
-            f"{x:.1f} {y + r - k:.1f} {x + r - k:.1f} {y:.1f} {x + r:.1f} {y:.1f} c h {paint}")
+        key = (round(w, 1), round(h, 1), round(r, 1), paint)
+        path = _ROUND_PATHS.get(key)
+        if path is None:
+            path = _ROUND_PATHS[key] = _round_path(*key)
+        self.ops.append(f"q 1 0 0 1 {x:.1f} {y:.1f} cm {path} Q")
 
     def rect(self, x: float, y: float, w: float, h: float, paint: str = "f") -> None:
         self._end_text()
@@ -93,6 +109,11 @@ class OpBlock:
         parts += [f"{px:.1f} {py:.1f} l" for px, py in points[1:]]
         self.ops.append(" ".join(parts))
 
+    def path(self, operators: str) -> None:
+        """Add path operators formatted by the caller (``m``/``l``; page coordinates)."""
+        self._end_text()
+        self.ops.append(operators)
+
     def stroke_path(self) -> None:
         self.ops.append("S")
 
@@ -105,15 +126,18 @@ class OpBlock:
 
     # -- text ------------------------------------------------------------------------
     def _pieces(self, font_name: str, text: str) -> list[tuple[str, str]]:
+        """(internal font name, ``(...) Tj`` operator) for each piece of ``text``."""
         key = (font_name, text)
         hit = self._cache.get(key)
         if hit is None:
             font = pdfmetrics.getFont(font_name)
             if font._dynamicFont:  # noqa: SLF001 - TrueType, embedded as subsets
-                hit = [(font.getSubsetInternalName(subset, self._doc), escapePDF(chunk))
+                hit = [(font.getSubsetInternalName(subset, self._doc),
+                        f"({escapePDF(chunk)}) Tj")
                        for subset, chunk in font.splitString(text, self._doc)]
             else:  # a CID font (CJK fallback)
-                hit = [(self._doc.getInternalFontName(font_name), font.formatForPdf(text))]
+                hit = [(self._doc.getInternalFontName(font_name),
+                        f"({font.formatForPdf(text)}) Tj")]
             self._cache[key] = hit
         return hit
 
@@ -127,14 +151,17 @@ class OpBlock:
         ``rotate`` 90 reads upwards, -90 downwards."""
         self._begin_text()
         add = self.ops.append
-        matrix = {0: "1 0 0 1", 90: "0 1 -1 0", -90: "0 -1 1 0"}[rotate]
-        add(f"{matrix} {x:.1f} {y:.1f} Tm")
+        place = f"{_MATRIX[rotate]} {x:.1f} {y:.1f} Tm"
+        cache = self._cache
         for font_name, text in runs:
-            for internal, chunk in self._pieces(font_name, text):
-                if self._font != (internal, size):
-                    add(f"{internal} {size:.1f} Tf")
-                    self._font = (internal, size)
-                add(f"({chunk}) Tj")
+            pieces = cache.get((font_name, text)) or self._pieces(font_name, text)
+            for internal, show in pieces:
+                if internal != self._font or size != self._size:
+                    add(f"{place} {internal} {size:.1f} Tf {show}")
+                    self._font, self._size = internal, size
+                else:
+                    add(f"{place} {show}")
+                place = ""
 
     def _begin_text(self) -> None:
         if not self._in_text:

@@ -144,7 +144,7 @@ def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector],
     src = w.source
     sx0, sy0, sx1, sy1 = src.x, src.y, src.x + src.w, src.y + src.h
     left, top, s = w.left - src.x * w.scale, w.top + src.y * w.scale, w.scale
-    by_kind: dict[ConnectorKind, list[list[tuple[float, float]]]] = {}
+    by_kind: dict[ConnectorKind, list[str]] = {}
     for con in connectors:
         pts = con.points
         if len(pts) < 2:
@@ -154,8 +154,10 @@ def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector],
             ys = [p[1] for p in pts]
             if max(xs) < sx0 or min(xs) > sx1 or max(ys) < sy0 or min(ys) > sy1:
                 continue
-        by_kind.setdefault(con.kind, []).append(
-            [(left + px * s, top - py * s) for px, py in pts])
+        x0, y0 = pts[0]
+        by_kind.setdefault(con.kind, []).append(  # "x y m x y l ...", formatted here once
+            f"{left + x0 * s:.1f} {top - y0 * s:.1f} m " +
+            " ".join([f"{left + px * s:.1f} {top - py * s:.1f} l" for px, py in pts[1:]]))
     width = max(0.4, 0.9 * s)
     for kind, lines in by_kind.items():
         if kind is ConnectorKind.SOLID:
@@ -164,8 +166,7 @@ def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector],
             ops.style(stroke=DOTTED, width=width, dash=(2 * width, 2 * width))
         else:
             ops.style(stroke=CUSTOMER, width=width, dash=(4 * width, 2 * width))
-        for pts in lines:
-            ops.polyline(pts)
+        ops.path(" ".join(lines))
         ops.stroke_path()
     ops.style(solid=True)
 

@@ -4,12 +4,15 @@ planned page showing (a window of) a geometry."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.errors import OrgDesignerError
@@ -164,8 +167,34 @@ class PdfWriter:
         """Write the page count into every footer and the file trailer; return pages."""
         define_total_form(self.canvas, self.page)
         self.canvas.showOutline()
-        self.canvas.save()
+        with _fast_flate():
+            self.canvas.save()
         return self.page
+
+
+class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
+    """Flate at level 1: page streams of boxes and text compress almost as well as at the
+    default level 6 in a third of the time (thousands of pages are compressed in a row)."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        if isinstance(text, str):
+            text = text.encode("utf8")
+        return zlib.compress(text, 1)
+
+
+_FAST_FLATE = _FastFlate()
+
+
+@contextmanager
+def _fast_flate() -> Iterator[None]:
+    """reportlab picks its Flate filter (a module-level object) when it formats each page
+    while saving; use the fast one for the duration of our save only."""
+    default = pdfdoc.PDFZCompress
+    pdfdoc.PDFZCompress = _FAST_FLATE
+    try:
+        yield
+    finally:
+        pdfdoc.PDFZCompress = default
 
 
 def _draw_tags(c: Canvas, page: ChartPage, shown: Sequence[Box]) -> None:
