@@ -55,18 +55,20 @@ def find_customer_leader(graph: OrgGraph | Scenario) -> str | None:
     customer unit (its manager is outside the unit)."""
     g = lean(graph)
     depths = g.depths()
-    titles: dict[str, bool] = {}
     customer_units = {uid for uid, u in g.units.items()
                       if "customer" in (customer_function(u.function),
                                         customer_function(u.name))}
+    titles = g.column("title")
+    leader_titles = {t for t in set(titles) if is_customer_leader_title(t)}
+    candidates = [pid for pid, title, uid in zip(g.positions, titles, g.column("unit_id"),
+                                                 strict=True)
+                  if title in leader_titles or uid in customer_units]
     best: tuple[int, int, str] | None = None
     parent = g.parent
-    for pid, p in g.positions.items():
-        leader_title = titles.get(p.title)
-        if leader_title is None:
-            leader_title = titles[p.title] = is_customer_leader_title(p.title)
-        if not leader_title:
-            if p.unit_id not in customer_units or pid not in g.children:
+    for pid in candidates:
+        p = g.positions[pid]
+        if p.title not in leader_titles:
+            if pid not in g.children:
                 continue
             boss = parent.get(pid)
             if boss is not None and g.positions[boss].unit_id == p.unit_id:

@@ -4,6 +4,8 @@ their problems"."""
 
 from __future__ import annotations
 
+from itertools import compress
+
 from orgdesigner.checks.finding import Family, Finding, Severity, describe, listing
 from orgdesigner.metrics.hierarchy import lean
 from orgdesigner.metrics.spans_layers import pass_through_managers
@@ -63,8 +65,8 @@ def layers_to_customer(graph: OrgGraph, scenario: Scenario,
     g = lean(graph)
     depths = g.depths()
     limit = profile.customer_layers_max
-    far = [(pid, depths[pid] - 1) for pid, p in g.positions.items()
-           if p.customer_facing and depths.get(pid, 0) - 1 > limit]
+    facing = compress(g.positions, g.column("customer_facing"))
+    far = [(pid, depths[pid] - 1) for pid in facing if depths.get(pid, 0) - 1 > limit]
     if not far:
         return []
     deepest = max(steps for _, steps in far)

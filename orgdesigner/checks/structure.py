@@ -94,9 +94,10 @@ def dangling_references(graph: OrgGraph, scenario: Scenario,
         problems.append((r if r in g.positions else m,
                          f"reporting line {m} → {r} names missing position "
                          f"{listing(missing)}"))
-    for p in scenario.positions:
-        if p.unit_id is not None and p.unit_id not in g.units:
-            problems.append((p.id, f"{describe(p)} is in missing unit {p.unit_id}"))
+    if not g.units.keys() >= set(g.column("unit_id")) - {None}:
+        for p in scenario.positions:
+            if p.unit_id is not None and p.unit_id not in g.units:
+                problems.append((p.id, f"{describe(p)} is in missing unit {p.unit_id}"))
     for u in scenario.units:
         if u.parent_id is not None and u.parent_id not in g.units:
             problems.append((u.id, f"unit {u.name} has missing parent unit {u.parent_id}"))

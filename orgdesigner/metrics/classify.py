@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 
 from pydantic import BaseModel, Field
 
@@ -119,7 +120,10 @@ class _Functions:
         self.by_title: dict[str, str | None] = {}
 
     def of(self, p: Position) -> str | None:
-        uid = p.unit_id
+        return self.of_parts(p.unit_id, p.title)
+
+    def of_parts(self, uid: str | None, title: str) -> str | None:
+        """The customer function of a position in unit ``uid`` with this title."""
         if uid not in self.by_unit:
             unit = self.g.units.get(uid) if uid else None
             self.by_unit[uid] = None if unit is None else (
@@ -127,7 +131,6 @@ class _Functions:
         found = self.by_unit[uid]
         if found:
             return found
-        title = p.title
         if title not in self.by_title:
             self.by_title[title] = customer_function(title)
         return self.by_title[title]
@@ -151,13 +154,20 @@ def _classify(g: LazyOrgGraph) -> Classification:
     functions = _Functions(g)
     inside_of: dict[str, dict[str, int]] = {}  # branch head -> function -> count
     positions = g.positions
-    for pid, head_id in g.branch_of().items():
-        if pid == head_id:
+    branch = g.branch_of()
+    # (branch head, unit, title) repeat a lot: count them in C, classify each once.
+    cells = Counter(zip(map(branch.get, positions), g.column("unit_id"), g.column("title"),
+                        strict=True))
+    for head_id in set(branch.values()):  # a branch head is not inside their own branch
+        head = positions[head_id]
+        cells[head_id, head.unit_id, head.title] -= 1
+    for (head_id, unit_id, title), n in cells.items():
+        if head_id is None or n <= 0:
             continue
-        fn = functions.of(positions[pid])
+        fn = functions.of_parts(unit_id, title)
         if fn is not None:
             counts = inside_of.setdefault(head_id, {})
-            counts[fn] = counts.get(fn, 0) + 1
+            counts[fn] = counts.get(fn, 0) + n
     gathering: list[str] = []  # heads of central customer units
     single: list[str] = []  # heads of one-function customer departments
     business: list[str] = []  # heads of business units with their own customer teams

@@ -187,17 +187,14 @@ class LazyOrgGraph(OrgGraph):
     def _branches(self) -> dict[str, str]:
         top = self.main_top()
         branch: dict[str, str] = {}
-        parent = self.parent
-        for pid in self.depths():
-            boss = parent.get(pid)
-            if boss is None:
-                continue
-            if boss == top:
-                branch[pid] = pid
-            else:
-                head = branch.get(boss)
-                if head is not None:
-                    branch[pid] = head
+        if top is None:
+            return branch
+        children = self.children
+        for head in children.get(top, ()):
+            frontier = [head]
+            while frontier:
+                branch.update(dict.fromkeys(frontier, head))
+                frontier = list(chain.from_iterable(filter(None, map(children.get, frontier))))
         return branch
 
     def unreachable(self) -> list[str]:
