@@ -25,15 +25,17 @@ with the same label and must be treated as read-only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 
 from orgdesigner.layout.forest import Forest, build_forest, unit_colors
-from orgdesigner.layout.geometry import BoxStyle, ConnectorKind, Geometry, LegendEntry
+from orgdesigner.layout.geometry import Box, BoxStyle, Connector, Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, TextMeasurer
-from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout
+from orgdesigner.layout.tidy import Placement, TidyCache, TidyParams, TidyResult, tidy_layout
 from orgdesigner.layout.views import LEVEL_GAP, tree_geometry
 from orgdesigner.metrics.balance import division_heads
 from orgdesigner.model.document import Orientation, Position, PositionKind, Scenario, Unit
@@ -62,7 +64,6 @@ class LayoutEngine:
         self.params = params
         self.measurer = TextMeasurer()
         self._caches: dict[str, TidyCache] = {}
-        self._labels: dict[str, tuple[object, str, int, BoxLabel]] = {}
         self.view = as_orientation(view, scenario)
         self._state: TreeState | None = None
         #: Whether the last ``update`` patched the layout (True) or laid it out afresh.
@@ -110,55 +111,87 @@ class LayoutEngine:
                            self.cache(key), order)
 
     def _labels_for(self, scenario: Scenario, forest: Forest) -> dict[str, BoxLabel]:
+        """Every visible position's measured label; measured once per distinct text."""
         unit_names = {u.id: u.name for u in scenario.units}
-        cached = self._labels
         measure = self.measurer.box_label
+        memo: dict[tuple[str, str, str | None], BoxLabel] = {}
+        memo_get = memo.get
         labels: dict[str, BoxLabel] = {}
-        positions, hidden = forest.positions, forest.hidden
+        positions = forest.positions
         for pid in forest.order:
             p = positions[pid]
-            unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
-            count = hidden.get(pid, 0)
-            prev = cached.get(pid)
-            if prev is not None and prev[0] is p and prev[1] == unit and prev[2] == count:
-                labels[pid] = prev[3]
-                continue
-            label = measure(p.holder.strip() or "Vacant", p.title, unit, count)
-            cached[pid] = (p, unit, count, label)
+            key = (p.holder, p.title, p.unit_id)
+            label = memo_get(key)
+            if label is None:
+                unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
+                label = memo[key] = measure(p.holder.strip() or "Vacant", p.title, unit)
             labels[pid] = label
+        for pid, count in forest.hidden.items():  # collapsed boxes show "+N"
+            if pid in labels:
+                p = positions[pid]
+                unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
+                labels[pid] = measure(p.holder.strip() or "Vacant", p.title, unit, count)
         return labels
 
     def _label(self, p: Position, unit: str, count: int) -> BoxLabel:
-        """The measured label of one position (cached while the position is unchanged)."""
-        prev = self._labels.get(p.id)
-        if prev is not None and prev[0] is p and prev[1] == unit and prev[2] == count:
-            return prev[3]
-        label = self.measurer.box_label(p.holder.strip() or "Vacant", p.title, unit, count)
-        self._labels[p.id] = (p, unit, count, label)
-        return label
+        """The measured label of one position (the measurer caches it by its text)."""
+        return self.measurer.box_label(p.holder.strip() or "Vacant", p.title, unit, count)
 
     def _styles(self, forest: Forest, division_of: Mapping[str, str | None],
-                colors: Mapping[str, tuple[str | None, str | None]]
+                colors: Mapping[str, tuple[str | None, str | None]],
+                placement: Mapping[str, Placement] | None = None
                 ) -> tuple[dict[str, BoxStyle], dict[str, int]]:
+        """Every visible box's style and how many boxes use each legend colour. With the
+        tidy ``placement`` known, boxes that look alike share one (read-only) style;
+        without it (the inverted view sets placements later) every box gets its own."""
         use: dict[str, int] = {}
         styles: dict[str, BoxStyle] = {}
         positions, hidden, layer = forest.positions, forest.hidden, forest.layer
         managed = forest.manager
         assistant = PositionKind.ASSISTANT
         none = (None, None)
-        for pid in forest.order:
-            p = positions[pid]
-            color, owner = colors.get(p.unit_id, none) if p.unit_id else none
+        units: dict[str | None, int] = {}
+        if placement is None:
+            for pid in forest.order:
+                p = positions[pid]
+                uid = p.unit_id
+                units[uid] = units.get(uid, 0) + 1
+                styles[pid] = BoxStyle(uid, colors.get(uid, none)[0] if uid else None,
+                                       division_of.get(pid), not p.holder.strip(),
+                                       p.kind is assistant, p.customer_facing,
+                                       hidden.get(pid, 0), layer[pid],
+                                       "row" if pid in managed else "root")
+        else:
+            shared: dict[tuple[object, ...], BoxStyle] = {}
+            shared_get = shared.get
+            placed: dict[Placement | None, str] = {how: how.value for how in Placement}
+            placed[None] = "root"
+            placement_get = placement.get
+            for pid in forest.order:
+                p = positions[pid]
+                uid = p.unit_id
+                units[uid] = units.get(uid, 0) + 1
+                holder = p.holder
+                vacant = not holder or holder.isspace()
+                key = (uid, division_of[pid], vacant, p.kind is assistant, p.customer_facing,
+                       layer[pid], placed[placement_get(pid)])
+                style = shared_get(key)
+                if style is None or pid in hidden:
+                    style = BoxStyle(uid, colors.get(uid, none)[0] if uid else None,
+                                     key[1], vacant, key[3], key[4], hidden.get(pid, 0),
+                                     key[5], key[6])
+                    if pid not in hidden:
+                        shared[key] = style
+                styles[pid] = style
+        for uid, n in units.items():
+            owner = colors.get(uid, none)[1] if uid else None
             if owner is not None:
-                use[owner] = use.get(owner, 0) + 1
-            styles[pid] = BoxStyle(p.unit_id, color, division_of.get(pid), not p.holder.strip(),
-                                   p.kind is assistant, p.customer_facing, hidden.get(pid, 0),
-                                   layer[pid], "row" if pid in managed else "root")
+                use[owner] = use.get(owner, 0) + n
         return styles, use
 
     def _layout(self, scenario: Scenario) -> Geometry:
         self._state = None
-        with paused_gc():
+        with _promoted_gc():
             forest = build_forest(scenario)
             labels = self._labels_for(scenario, forest)
             divisions, direct = division_heads(scenario, forest.manager)
@@ -171,15 +204,17 @@ class LayoutEngine:
                     d = division_of.get(m) if m is not None else None
                 division_of[pid] = d
             colors = unit_colors(scenario)
-            styles, use = self._styles(forest, division_of, colors)
-            legend = [LegendEntry(u.name, u.color) for u in scenario.units
-                      if u.color and use.get(u.id, 0) > 0]
             if self.view is Orientation.INVERTED:
+                styles, use = self._styles(forest, division_of, colors)
+                legend = [LegendEntry(u.name, u.color) for u in scenario.units
+                          if u.color and use.get(u.id, 0) > 0]
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
                                         styles, legend)
             horizontal = self.view is Orientation.HORIZONTAL
-            sizes = {pid: (lab.height if horizontal else lab.width)
-                     for pid, lab in labels.items()}
+            if horizontal:
+                sizes = {pid: lab.height for pid, lab in labels.items()}
+            else:
+                sizes = {pid: lab.width for pid, lab in labels.items()}
             params = self.params or TidyParams()
             if horizontal and params.compact:
                 # Leaves already form a column left to right; wide subtrees still hang,
@@ -187,14 +222,20 @@ class LayoutEngine:
                 params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
                                  level_size=MAX_BOX_WIDTH + LEVEL_GAP,
                                  target_aspect=params.target_aspect / 4)
+            positions = forest.positions
+            assistant = PositionKind.ASSISTANT
             tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
-                             [p for p in forest.order if styles[p].assistant], params,
-                             forest.order)
-            for pid, how in tidy.placement.items():
-                styles[pid].placement = how.value
+                             [p for p in forest.order if positions[p].kind is assistant],
+                             params, forest.order)
+            styles, use = self._styles(forest, division_of, colors, tidy.placement)
+            legend = [LegendEntry(u.name, u.color) for u in scenario.units
+                      if u.color and use.get(u.id, 0) > 0]
             abstract: dict[str, tuple[float, float, float, float]] = {}
+            boxes: dict[str, Box] = {}
+            solid: dict[str, Connector] = {}
             geometry = tree_geometry(self.view.value, forest.order, labels, styles, tidy,
-                                     scenario.view.offsets, forest.dotted, legend, abstract)
+                                     scenario.view.offsets, forest.dotted, legend, abstract,
+                                     boxes, solid)
             if geometry.boxes:
                 units = {u.id: u for u in scenario.units}
                 depths = [lab.width if horizontal else lab.height for lab in labels.values()]
@@ -202,17 +243,33 @@ class LayoutEngine:
                 self._state = TreeState(
                     view=self.view.value, horizontal=horizontal, params=params,
                     view_settings=scenario.view, units=list(scenario.units), forest=forest,
-                    labels=labels, styles=styles, division_of=dict(division_of),
+                    labels=labels, styles=styles, division_of=division_of,
                     unit_division={uid: _division_unit(units, uid) for uid in units},
                     colors=colors, shapes=tidy.shapes, u=tidy.u, level=tidy.level,
                     placement=tidy.placement,
                     pitch=deepest + LEVEL_GAP,
-                    deepest=sum(1 for d in depths if d == deepest),
-                    abstract=abstract, boxes={b.id: b for b in geometry.boxes},
-                    connectors={c.target_id: c for c in geometry.connectors
-                                if c.kind is ConnectorKind.SOLID},
+                    deepest=depths.count(deepest),
+                    abstract=abstract, boxes=boxes, connectors=solid,
                     legend_use=use)
             return geometry
+
+
+@contextmanager
+def _promoted_gc() -> Iterator[None]:
+    """Pause the cyclic collector while a layout builds its million objects, then move
+    them straight to the oldest generation (``gc.freeze`` + ``gc.unfreeze``: a constant
+    time splice) instead of letting the first allocation afterwards scan them all in a
+    young-generation pass. They are long-lived and acyclic; a full collection still sees
+    them. Nested inside another pause, it leaves the collector alone."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
 
 
 def _division_unit(units: Mapping[str, Unit], unit_id: str) -> str | None:

@@ -29,14 +29,17 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import sub
 
 __all__ = ["Placement", "Shape", "TidyParams", "TidyCache", "TidyResult", "tidy_layout"]
 
 
-class Placement(enum.Enum):
-    """How a child hangs from its manager (the painters' connectors follow it)."""
+class Placement(enum.StrEnum):
+    """How a child hangs from its manager (the painters' connectors follow it; a str, so
+    that it hashes fast as a key)."""
 
     ROW = "row"  # a normal child in the row below, on the manager's bus
     STACK_RIGHT = "stack-right"  # stacked leaf right of the spine
@@ -142,8 +145,11 @@ def _envelope(shapes: Sequence[Shape], pos: Sequence[float],
 
 
 def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[str, Shape],
-           params: TidyParams) -> Shape:
-    """The shape of a node from its own size and its children's shapes."""
+           params: TidyParams, assistants: AbstractSet[str] | None = None,
+           parents: AbstractSet[str] | None = None) -> Shape:
+    """The shape of a node from its own size and its children's shapes. ``assistants``
+    (assistant nodes) and ``parents`` (nodes with children), when the caller has them,
+    answer "any assistants / any subtrees among the children?" without a loop."""
     half = size / 2
     left = [-half]
     right = [half]
@@ -151,52 +157,75 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
     shape = Shape(left, right, kids, size, assistant, children)
     if not children:
         return shape
+    compact = params.compact
     stub = params.stub
-    rest: list[str] = []
-    helpers: list[str] = []
-    for cid in children:
-        sh = shapes[cid]
-        (helpers if sh.assistant and not sh.kids and params.compact else rest).append(cid)
     level = 1
-    for i in range(0, len(helpers), 2):
-        w = shapes[helpers[i]].size
-        kids.append((helpers[i], stub + w / 2, level, Placement.ASSISTANT_RIGHT))
-        lo, hi = 0.0, stub + w
-        if i + 1 < len(helpers):
-            w = shapes[helpers[i + 1]].size
-            kids.append((helpers[i + 1], -stub - w / 2, level, Placement.ASSISTANT_LEFT))
-            lo = -stub - w
-        left.append(lo)
-        right.append(hi)
-        level += 1
-    if not rest:
-        return shape
+    if compact and (any(shapes[c].assistant for c in children) if assistants is None
+                    else not assistants.isdisjoint(children)):
+        rest: list[str] = []
+        helpers: list[str] = []
+        for cid in children:
+            sh = shapes[cid]
+            (helpers if sh.assistant and not sh.kids else rest).append(cid)
+        for i in range(0, len(helpers), 2):
+            w = shapes[helpers[i]].size
+            kids.append((helpers[i], stub + w / 2, level, Placement.ASSISTANT_RIGHT))
+            lo, hi = 0.0, stub + w
+            if i + 1 < len(helpers):
+                w = shapes[helpers[i + 1]].size
+                kids.append((helpers[i + 1], -stub - w / 2, level, Placement.ASSISTANT_LEFT))
+                lo = -stub - w
+            left.append(lo)
+            right.append(hi)
+            level += 1
+        if not rest:
+            return shape
+    else:
+        rest = children
     child_shapes = [shapes[c] for c in rest]
-    if (params.compact and len(rest) > params.stack_threshold
-            and not any(sh.kids for sh in child_shapes)):
-        if len(rest) > params.two_columns_above:
-            n_left = (len(rest) + 1) // 2
-            for row in range(n_left):
-                w = child_shapes[row].size
-                kids.append((rest[row], -stub - w / 2, level + row, Placement.STACK_LEFT))
-                left.append(-stub - w)
-                j = n_left + row
-                if j < len(rest):
-                    w = child_shapes[j].size
-                    kids.append((rest[j], stub + w / 2, level + row, Placement.STACK_RIGHT))
-                    right.append(stub + w)
-                else:
-                    right.append(0.0)
+    n = len(rest)
+    leaves = (not any(sh.kids for sh in child_shapes) if parents is None
+              else parents.isdisjoint(rest))
+    if compact and n > params.stack_threshold and leaves:
+        widths = [sh.size for sh in child_shapes]
+        if n > params.two_columns_above:
+            n_left = (n + 1) // 2
+            n_right = n - n_left
+            w_left, w_right = widths[:n_left], widths[n_left:]
+            kids.extend(zip(rest[:n_left], [-stub - w / 2 for w in w_left],
+                            range(level, level + n_left), repeat(Placement.STACK_LEFT, n_left),
+                            strict=True))
+            kids.extend(zip(rest[n_left:], [stub + w / 2 for w in w_right],
+                            range(level, level + n_right),
+                            repeat(Placement.STACK_RIGHT, n_right), strict=True))
+            left.extend([-stub - w for w in w_left])
+            right.extend([stub + w for w in w_right])
+            if n_right < n_left:
+                right.append(0.0)
         else:
-            for row, (cid, sh) in enumerate(zip(rest, child_shapes, strict=True)):
-                kids.append((cid, stub + sh.size / 2, level + row, Placement.STACK_RIGHT))
-                left.append(0.0)
-                right.append(stub + sh.size)
+            kids.extend(zip(rest, [stub + w / 2 for w in widths], range(level, level + n),
+                            repeat(Placement.STACK_RIGHT, n), strict=True))
+            left.extend(repeat(0.0, n))
+            right.extend([stub + w for w in widths])
         return shape
-    pos = _pack(child_shapes, params.gap)
-    shift = -(pos[0] + pos[-1]) / 2
-    sub_left, sub_right = _envelope(child_shapes, pos, shift)
-    if params.compact and len(rest) > 1 and sub_right[0] - sub_left[0] > params.hang_min_width:
+    if leaves:  # a row of single boxes: packed side by side, no contours to compare
+        gap = params.gap
+        pos = [0.0] * n
+        p = 0.0
+        prev = child_shapes[0].size
+        for i in range(1, n):
+            w = child_shapes[i].size
+            p += (prev + w) / 2 + gap
+            pos[i] = p
+            prev = w
+        shift = -p / 2
+        sub_left = [shift - child_shapes[0].size / 2]
+        sub_right = [p + shift + prev / 2]
+    else:
+        pos = _pack(child_shapes, params.gap)
+        shift = -(pos[0] + pos[-1]) / 2
+        sub_left, sub_right = _envelope(child_shapes, pos, shift)
+    if compact and n > 1 and sub_right[0] - sub_left[0] > params.hang_min_width:
         hung_kids, hung_left, hung_right = _hang(rest, child_shapes, params.stub, level)
         if (_aspect_miss(left + hung_left, right + hung_right, params)
                 < _aspect_miss(left + sub_left, right + sub_right, params)):
@@ -204,7 +233,8 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
             left.extend(hung_left)
             right.extend(hung_right)
             return shape
-    kids.extend((cid, p + shift, level, Placement.ROW) for cid, p in zip(rest, pos, strict=True))
+    kids.extend(zip(rest, [p + shift for p in pos], repeat(level, n), repeat(Placement.ROW, n),
+                    strict=True))
     left.extend(sub_left)
     right.extend(sub_right)
     return shape
@@ -273,52 +303,62 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
     pre-order (parents before children) and saves a traversal."""
     params = params or TidyParams()
     is_assistant = set(assistants)
+    parents = {node for node, kids in children.items() if kids}
     old = cache.shapes if cache is not None else {}
     shapes: dict[str, Shape] = {}
-    fresh: set[str] = set()
     if order is None:
         order = _preorder(roots, children)
-    leaves: dict[tuple[float, bool], Shape] = {}
+    leaves: dict[float, Shape] = {}  # one shared shape per leaf size (not assistants)
     get_kids = children.get
-    get_old = old.get
+    internal: list[str] = []  # nodes with children, children before their parents
+    recomputed = 0
     if not old:  # nothing cached: every node is new, no comparisons to make
+        for node in reversed(order):  # children before their parents
+            kids = get_kids(node)
+            if kids:
+                internal.append(node)
+                shapes[node] = _shape(sizes[node], node in is_assistant, kids, shapes, params,
+                                      is_assistant, parents)
+                continue
+            size = sizes[node]
+            if node in is_assistant:
+                shapes[node] = _leaf(size, True)
+                continue
+            leaf = leaves.get(size)
+            if leaf is None:
+                leaf = leaves[size] = _leaf(size, False)
+            shapes[node] = leaf
+        recomputed = len(shapes)
+    else:
+        fresh: set[str] = set()
+        get_old = old.get
         for node in reversed(order):  # children before their parents
             kids = get_kids(node)
             size = sizes[node]
             assistant = node in is_assistant
-            if kids:
-                shapes[node] = _shape(size, assistant, kids, shapes, params)
+            prev = get_old(node)
+            if not kids:
+                if (prev is not None and prev.size == size and not prev.children
+                        and prev.assistant == assistant):
+                    shapes[node] = prev
+                    continue
+                fresh.add(node)
+                if assistant:
+                    shapes[node] = _leaf(size, True)
+                    continue
+                leaf = leaves.get(size)
+                if leaf is None:
+                    leaf = leaves[size] = _leaf(size, False)
+                shapes[node] = leaf
                 continue
-            leaf = leaves.get((size, assistant))
-            if leaf is None:
-                leaf = leaves[(size, assistant)] = _leaf(size, assistant)
-            shapes[node] = leaf
-        fresh.update(shapes)
-        order_done = True
-    else:
-        order_done = False
-    for node in () if order_done else reversed(order):  # children before their parents
-        kids = get_kids(node)
-        size = sizes[node]
-        assistant = node in is_assistant
-        prev = get_old(node)
-        if not kids:
-            if (prev is not None and prev.size == size and not prev.children
-                    and prev.assistant == assistant):
+            internal.append(node)
+            if (prev is not None and prev.size == size and prev.assistant == assistant
+                    and prev.children == kids and (not fresh or fresh.isdisjoint(kids))):
                 shapes[node] = prev
                 continue
             fresh.add(node)
-            leaf = leaves.get((size, assistant))
-            if leaf is None:
-                leaf = leaves[(size, assistant)] = _leaf(size, assistant)
-            shapes[node] = leaf
-            continue
-        if (prev is not None and prev.size == size and prev.assistant == assistant
-                and prev.children == kids and (not fresh or fresh.isdisjoint(kids))):
-            shapes[node] = prev
-            continue
-        fresh.add(node)
-        shapes[node] = _shape(size, assistant, kids, shapes, params)
+            shapes[node] = _shape(size, assistant, kids, shapes, params, is_assistant, parents)
+        recomputed = len(fresh)
     if cache is not None:
         cache.shapes = shapes
     u: dict[str, float] = {}
@@ -332,17 +372,15 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
         for r, p in zip(roots, pos, strict=True):
             u[r] = p + shift
             level[r] = 0
-        for node in order:
-            kids = shapes[node].kids
-            if kids:
-                x = u[node]
-                lv = level[node]
-                for cid, du, dl, how in kids:
-                    u[cid] = x + du
-                    level[cid] = lv + dl
-                    placement[cid] = how
-                    manager[cid] = node
-    return TidyResult(u, level, placement, manager, shapes, len(fresh))
+        for node in reversed(internal):  # parents before their children
+            x = u[node]
+            lv = level[node]
+            for cid, du, dl, how in shapes[node].kids:
+                u[cid] = x + du
+                level[cid] = lv + dl
+                placement[cid] = how
+                manager[cid] = node
+    return TidyResult(u, level, placement, manager, shapes, recomputed)
 
 
 def _preorder(roots: Sequence[str], children: Mapping[str, list[str]]) -> list[str]:

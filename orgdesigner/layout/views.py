@@ -11,6 +11,7 @@ final boxes, so they stay attached to a box that was moved by hand.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import islice
 
 from orgdesigner.layout.geometry import (
     Box,
@@ -135,9 +136,13 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
                   styles: Mapping[str, BoxStyle], tidy: TidyResult,
                   offsets: Mapping[str, tuple[float, float]],
                   dotted: Iterable[tuple[str, str]], legend: list[LegendEntry],
-                  abstract_out: dict[str, Abstract] | None = None) -> Geometry:
+                  abstract_out: dict[str, Abstract] | None = None,
+                  boxes_out: dict[str, Box] | None = None,
+                  solid_out: dict[str, Connector] | None = None) -> Geometry:
     """Classic or horizontal geometry of a tidy layout of the positions in ``order``
-    (depth-first pre-order: a manager comes before its reports)."""
+    (depth-first pre-order: a manager comes before its reports). ``abstract_out``,
+    ``boxes_out`` and ``solid_out`` receive each box in abstract coordinates, each box and
+    the solid connector into each report, by position id."""
     horizontal = view == "horizontal"
     deepest = 0.0
     for lab in labels.values():
@@ -145,10 +150,77 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
         if d > deepest:
             deepest = d
     pitch = deepest + LEVEL_GAP
+    abstract: dict[str, Abstract] = {} if abstract_out is None else abstract_out
+    boxes: dict[str, Box] = {} if boxes_out is None else boxes_out
+    solid: dict[str, Connector] = {} if solid_out is None else solid_out
+    if horizontal or offsets:
+        _place_any(order, labels, styles, tidy, offsets, horizontal, pitch, abstract, boxes,
+                   solid)
+    else:
+        _place_classic(labels, styles, tidy, pitch, abstract, boxes, solid)
+    connectors = list(solid.values())
+    dotted_lines: list[Connector] = []
+    if dotted:
+        rects = {}
+        for b in boxes.values():
+            rects[b.id] = Rect(b.x, b.y, b.w, b.h)
+        dotted_lines = dotted_connectors(rects, dotted)
+        connectors.extend(dotted_lines)
+    if not boxes:
+        return Geometry(view=view, legend=legend)
+    roots = list(islice(tidy.u, len(tidy.u) - len(tidy.manager)))  # tidy places roots first
+    bounds = tree_bounds(roots, tidy.u, tidy.shapes, pitch, horizontal,
+                         [abstract[p] for p in offsets if p in abstract], dotted_lines)
+    return Geometry(view=view, boxes=list(boxes.values()), connectors=connectors,
+                    legend=legend, bounds=bounds)
+
+
+def _place_classic(labels: Mapping[str, BoxLabel], styles: Mapping[str, BoxStyle],
+                   tidy: TidyResult, pitch: float, abstract: dict[str, Abstract],
+                   boxes: dict[str, Box], solid: dict[str, Connector]) -> None:
+    """Boxes and solid connectors of the classic view without manual offsets: one pass
+    over the reports in the order tidy placed them (a manager before its reports), the
+    four tidy tables read side by side (they share that order) instead of looked up."""
+    u_of, level_of, manager_of = tidy.u, tidy.level, tidy.manager
+    n_roots = len(u_of) - len(manager_of)
+    for pid, u in islice(u_of.items(), n_roots):
+        lab = labels[pid]
+        bs, ds = lab.width, lab.height
+        v = level_of[pid] * pitch
+        abstract[pid] = (u, bs, v, ds)
+        boxes[pid] = Box(pid, u - bs / 2, v, bs, ds, lab.lines, styles[pid])
     half_gap = LEVEL_GAP / 2
-    abstract: dict[str, Abstract] = {}
-    boxes: list[Box] = []
-    connectors: list[Connector] = []
+    row = Placement.ROW
+    for (pid, m), u, lv, how in zip(manager_of.items(), islice(u_of.values(), n_roots, None),
+                                    islice(level_of.values(), n_roots, None),
+                                    tidy.placement.values(), strict=True):
+        lab = labels[pid]
+        bs = lab.width
+        ds = lab.height
+        v = lv * pitch
+        abstract[pid] = (u, bs, v, ds)
+        x0 = u - bs / 2
+        boxes[pid] = Box(pid, x0, v, bs, ds, lab.lines, styles[pid])
+        um, _bm, vm, dm = abstract[m]
+        if how is row:
+            if um == u:
+                pts = [(u, vm + dm), (u, v)]
+            else:
+                bus = v - half_gap
+                pts = [(um, vm + dm), (um, bus), (u, bus), (u, v)]
+        else:
+            mid = v + ds / 2
+            pts = [(um, vm + dm), (um, mid), (x0 if u >= um else x0 + bs, mid)]
+        solid[pid] = Connector(m, pid, pts)
+
+
+def _place_any(order: list[str], labels: Mapping[str, BoxLabel],
+               styles: Mapping[str, BoxStyle], tidy: TidyResult,
+               offsets: Mapping[str, tuple[float, float]], horizontal: bool, pitch: float,
+               abstract: dict[str, Abstract], boxes: dict[str, Box],
+               solid: dict[str, Connector]) -> None:
+    """Boxes and solid connectors of either tree view, with manual offsets."""
+    half_gap = LEVEL_GAP / 2
     u_of, level_of, manager_of, placement_of = tidy.u, tidy.level, tidy.manager, tidy.placement
     row = Placement.ROW
     for pid in order:
@@ -168,9 +240,9 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
         abstract[pid] = a
         x0 = u - bs / 2
         if horizontal:
-            boxes.append(Box(pid, v, x0, ds, bs, lab.lines, styles[pid]))
+            boxes[pid] = Box(pid, v, x0, ds, bs, lab.lines, styles[pid])
         else:
-            boxes.append(Box(pid, x0, v, bs, ds, lab.lines, styles[pid]))
+            boxes[pid] = Box(pid, x0, v, bs, ds, lab.lines, styles[pid])
         m = manager_of.get(pid)
         if m is None:
             continue
@@ -188,23 +260,7 @@ def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
             pts = [(um, vm + dm), (um, mid), (side, mid)]
         if horizontal:
             pts = [(y, x) for x, y in pts]
-        connectors.append(Connector(m, pid, pts))
-    dotted_lines: list[Connector] = []
-    if dotted:
-        rects = {}
-        for b in boxes:
-            rects[b.id] = Rect(b.x, b.y, b.w, b.h)
-        dotted_lines = dotted_connectors(rects, dotted)
-        connectors.extend(dotted_lines)
-    if not boxes:
-        return Geometry(view=view, legend=legend)
-    if abstract_out is not None:
-        abstract_out.update(abstract)
-    roots = [pid for pid in order if pid not in manager_of]
-    bounds = tree_bounds(roots, tidy.u, tidy.shapes, pitch, horizontal,
-                         [abstract[p] for p in offsets if p in abstract], dotted_lines)
-    return Geometry(view=view, boxes=boxes, connectors=connectors, legend=legend,
-                    bounds=bounds)
+        solid[pid] = Connector(m, pid, pts)
 
 
 def tree_bounds(roots: Iterable[str], u: Mapping[str, float], shapes: Mapping[str, Shape],
