@@ -211,8 +211,10 @@ def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
     src = w.source
     left, top = w.left - src.x * s, w.top + src.y * s
     colour = None
+    text_line = ops.text
     for b in boxes:
-        if not b.lines:
+        lines = b.lines
+        if not lines:
             continue
         inner = (b.w - TEXT_PADDING) * s
         want = MUTED if b.style.vacant else INK
@@ -220,16 +222,21 @@ def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
             ops.text_colour(want)
             colour = want
         cx = left + (b.x + b.w / 2) * s
-        for ln, base in zip(b.lines, line_baselines(b), strict=True):
-            if not ln.text:
-                continue
-            runs = text_runs(ln.text, ln.bold)
-            size = ln.size * s
-            width = ln.width * s if len(runs) == 1 else run_width(runs, size)
-            if width > inner > 0:  # a fallback font measured wider than the layout did
-                size *= inner / width
-                width = inner
-            ops.text(cx - width / 2, top - base * s, size, runs)
+        # baselines as line_baselines() computes them, inlined (a poster has 100k lines)
+        y = b.y + max(TEXT_PADDING, (b.h - sum(ln.size for ln in lines) * LINE_HEIGHT) / 2)
+        for ln in lines:
+            size = ln.size
+            h = size * LINE_HEIGHT
+            if ln.text:
+                base = y + (h - size) / 2 + size * (ASCENT + 0.12)
+                runs = text_runs(ln.text, ln.bold)
+                size *= s
+                width = ln.width * s if len(runs) == 1 else run_width(runs, size)
+                if width > inner > 0:  # a fallback font measured wider than the layout did
+                    size *= inner / width
+                    width = inner
+                text_line(cx - width / 2, top - base * s, size, runs)
+            y += h
 
 
 def _draw_label(c: Canvas, w: Window, text: str, gx: float, gy: float, size: float,

@@ -17,13 +17,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.errors import OrgDesignerError
 from orgdesigner.layout.geometry import Box, Connector, Geometry, LegendEntry, Rect
-from orgdesigner.render.fonts import ensure_fonts, text_width
+from orgdesigner.render.fonts import ensure_fonts, run_width, text_runs
 from orgdesigner.render.ops import OpBlock
 from orgdesigner.render.pages import (
     PageFrame,
     define_total_form,
     draw_balance_gauge,
-    draw_text,
 )
 from orgdesigner.render.painter import Window, paint_geometry
 
@@ -33,6 +32,7 @@ TAG = HexColor("#2b6cb0")
 WHITE = HexColor("#ffffff")
 
 Progress = Callable[[int, int], None]
+TextCache = dict[tuple[str, str], list[tuple[str, str]]]
 Cancel = Callable[[], bool]
 
 
@@ -147,7 +147,7 @@ class PdfWriter:
                                connectors=page.connectors, links=page.links, text=page.text,
                                cache=self.text_cache)
         if page.tags:
-            _draw_tags(c, page, shown)
+            _draw_tags(c, page, shown, self.text_cache)
         c.restoreState()
         if page.decorate is not None:
             ops = OpBlock(c, self.text_cache)
@@ -197,16 +197,25 @@ def _fast_flate() -> Iterator[None]:
         pdfdoc.PDFZCompress = default
 
 
-def _draw_tags(c: Canvas, page: ChartPage, shown: Sequence[Box]) -> None:
+def _draw_tags(c: Canvas, page: ChartPage, shown: Sequence[Box], cache: TextCache) -> None:
+    """The "▸ p. 12" pills on cut boxes, as raw operators (a booklet has thousands)."""
     w = page.window
     size = max(5.5, min(7.5, 7.5 * w.scale))
+    pills: list[tuple[float, float, float, list[tuple[str, str]]]] = []
     for b in shown:
         note = page.tags.get(b.id)
         if not note:
             continue
-        width = text_width(note, size, True) + 8
-        x = w.x(b.x + b.w) - width - 3
-        y = w.y(b.y + b.h) - size * 0.6
-        c.setFillColor(TAG)
-        c.roundRect(x, y, width, size + 4, (size + 4) / 2, stroke=0, fill=1)
-        draw_text(c, x + 4, y + 2.6, note, size, bold=True, colour=WHITE)
+        runs = text_runs(note, True)
+        width = run_width(runs, size) + 8
+        pills.append((w.x(b.x + b.w) - width - 3, w.y(b.y + b.h) - size * 0.6, width, runs))
+    if not pills:
+        return
+    ops = OpBlock(c, cache)
+    ops.style(fill=TAG)
+    for x, y, width, _ in pills:
+        ops.round_rect(x, y, width, size + 4, (size + 4) / 2, paint="f")
+    ops.text_colour(WHITE)
+    for x, y, _, runs in pills:
+        ops.text(x + 4, y + 2.6, size, runs)
+    ops.flush()
