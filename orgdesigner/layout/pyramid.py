@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orgdesigner.layout.forest import Forest
@@ -113,15 +114,18 @@ def _line_width(line: list[str], labels: dict[str, BoxLabel]) -> float:
     return sum(labels[p].width for p in line) + ROW_GAP * (len(line) - 1)
 
 
+@dataclass(slots=True)
 class _Frame:
     """The customer-facing rows, column heights and triangle for one column width."""
 
-    def __init__(self, col_w: float, n: int, wrapped: dict[str, list[list[str]]],
-                 loose: list[list[str]], total_w: float, facing_bottom: float,
-                 col_bottom: float, half: float, depth: float) -> None:
-        self.col_w, self.n, self.wrapped, self.loose = col_w, n, wrapped, loose
-        self.total_w, self.facing_bottom, self.col_bottom = total_w, facing_bottom, col_bottom
-        self.half, self.depth = half, depth
+    col_w: float
+    wrapped: dict[str, list[list[str]]]  # per division: lines of customer-facing ids
+    loose: list[list[str]]  # customer-facing positions in no division
+    total_w: float
+    facing_bottom: float
+    col_bottom: float
+    half: float  # of the triangle's top edge
+    depth: float  # of the triangle
 
 
 def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
@@ -225,8 +229,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         extents += [(abs(u) + w / 2, base - v) for _, u, v, w in point]
         extents += [(abs(t), base - foot) for t, foot, _ in trunks.values()]
         half, depth = _fit_triangle(extents, y_top)
-        return _Frame(col_w, n, wrapped, loose, total_w, facing_bottom, col_bottom, half,
-                      depth)
+        return _Frame(col_w, wrapped, loose, total_w, facing_bottom, col_bottom, half, depth)
 
     # Columns as narrow as their trees, or wider to hold more of the customer-facing row
     # on a line: whichever makes the smallest triangle (the narrowest on a tie).
