@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterator
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -29,17 +29,46 @@ _ID = attrgetter("id")
 _MANAGER = attrgetter("manager_id")
 _REPORT = attrgetter("report_id")
 _KIND = attrgetter("kind")
+#: Memo entries a graph hands to its successor when positions and units are unchanged;
+#: the roll-ups reuse them only if the division membership is equal as well.
+_CARRIED = ("division_membership", "cell_sums")
 
 
 
 class LazyOrgGraph(OrgGraph):
     """The same answers as ``OrgGraph`` from plain dicts; networkx only on demand."""
 
-    def __init__(self, scenario: Scenario) -> None:  # noqa: D107 - no super(): lazy by design
+    def __init__(self, scenario: Scenario,  # noqa: D107 - no super(): lazy by design
+                 previous: LazyOrgGraph | None = None) -> None:
         self.scenario = scenario
-        self.positions = dict(zip(map(_ID, scenario.positions), scenario.positions,
-                                  strict=True))
+        #: The items this graph was read from (frozen values: same object, same data).
+        self.items = self.items_of(scenario)
+        same = previous.unchanged(self.items) if previous is not None else set()
+        self._memo: dict[str, Any] = {}
+        #: Figures of the previous graph that are valid again when their inputs are equal.
+        self.carried: dict[str, Any] = {}
+        if previous is not None and "positions" in same:
+            self.positions = previous.positions
+            self._memo.update((k, v) for k, v in previous._memo.items()
+                              if k.startswith("column:"))
+            if "units" in same:
+                self.carried = {k: previous._memo[k] for k in _CARRIED if k in previous._memo}
+        else:
+            self.positions = dict(zip(map(_ID, scenario.positions), scenario.positions,
+                                      strict=True))
         self.units = {u.id: u for u in scenario.units}
+        self._depths: dict[str, int] | None = None
+        self._top_sizes: dict[str, int] = {}
+        self._tops: list[str] | None = None
+        self._hierarchy: nx.DiGraph | None = None
+        self._dotted: nx.DiGraph | None = None
+        if previous is not None and {"positions", "lines"} <= same:
+            self.dangling, self.extra_managers = previous.dangling, previous.extra_managers
+            self.parent, self.children = previous.parent, previous.children
+            self.dotted_lines = previous.dotted_lines
+            self._depths, self._top_sizes = previous.depths(), previous._top_sizes
+            self._tops = previous._tops
+            return
         self.dangling: list[tuple[str, str]] = []
         self.extra_managers: dict[str, list[str]] = {}
         #: report → its solid-line manager.
@@ -49,12 +78,18 @@ class LazyOrgGraph(OrgGraph):
         self.dotted_lines: list[tuple[str, str]] = []
         with paused_gc():
             self._read_lines(scenario.lines)
-        self._depths: dict[str, int] | None = None
-        self._top_sizes: dict[str, int] = {}
-        self._tops: list[str] | None = None
-        self._hierarchy: nx.DiGraph | None = None
-        self._dotted: nx.DiGraph | None = None
-        self._memo: dict[str, Any] = {}
+
+    @staticmethod
+    def items_of(scenario: Scenario) -> dict[str, tuple[Any, ...]]:
+        """The item lists a graph is read from, as they are now."""
+        return {"positions": tuple(scenario.positions), "units": tuple(scenario.units),
+                "lines": tuple(scenario.lines)}
+
+    def unchanged(self, items: dict[str, tuple[Any, ...]]) -> set[str]:
+        """Which of a newer scenario's item lists hold exactly the items this graph was
+        read from (compared by identity, in C)."""
+        return {name for name, mine in self.items.items()
+                if len(mine) == len(theirs := items[name]) and all(map(is_, mine, theirs))}
 
     def _read_lines(self, lines: list[ReportingLine]) -> None:
         if self._read_clean_lines(lines):

@@ -187,6 +187,9 @@ def _cell_sums(g: LazyOrgGraph) -> dict[tuple[str | None, str], _Acc]:
     roll-ups add up, so the positions are read once for both."""
     def compute() -> dict[tuple[str | None, str], _Acc]:
         member, _ = division_membership(g)
+        before = g.carried.get("division_membership")
+        if before is not None and "cell_sums" in g.carried and before[0] == member:
+            return g.carried["cell_sums"]  # same positions, units and divisions
         # Per cell: [positions, headcount, fte, cost, vacancies, customer-facing]
         sums: dict[tuple[str | None, str], list[float]] = {}
         for pid, p in g.positions.items():
