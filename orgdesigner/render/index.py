@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
 
 from orgdesigner.model.document import Scenario
-from orgdesigner.render.fonts import run_width, text_runs, text_width
+from orgdesigner.render.fonts import REGULAR, run_width, text_runs, text_width
 from orgdesigner.render.ops import OpBlock, link
 from orgdesigner.render.pages import draw_text, fit_text
 from orgdesigner.render.painter import INK, MUTED
@@ -100,8 +101,9 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
             x = area.x + col * (col_w + GAP)
             y = area.bottom - 24 - row * LEADING
             shown = entry.pages[:6]
-            label = ", ".join(str(n) for n in shown) + ("…" if len(entry.pages) > 6 else "")
-            num_w = text_width(label, SIZE)
+            label = ", ".join(map(str, shown)) + ("…" if len(entry.pages) > 6 else "")
+            label_runs = [(REGULAR, label)]  # digits, commas and an ellipsis: DejaVu has them
+            num_w = pdfmetrics.stringWidth(label, REGULAR, SIZE)
             if entry.initial != initial:
                 initial = entry.initial
                 heads.append((x - 0.5, y, text_runs(initial, True)))
@@ -119,7 +121,7 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
                     detail = text_runs(fit_text(entry.detail, SIZE - 1, room))
                 details.append((x + 14 + used, y, detail))
             right = x + col_w
-            numbers.append((right - num_w, y, text_runs(label)))
+            numbers.append((right - num_w, y, label_runs))
             cursor = right - num_w  # each page number links to its page
             for n in shown:
                 w = _number_width(n)
