@@ -4,6 +4,9 @@ the chart")."""
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import or_
+
 from orgdesigner.checks.finding import Family, Finding, Severity, describe
 from orgdesigner.metrics.classify import customer_function, is_customer_leader_title
 from orgdesigner.metrics.hierarchy import lean
@@ -60,9 +63,9 @@ def find_customer_leader(graph: OrgGraph | Scenario) -> str | None:
                                         customer_function(u.name))}
     titles = g.column("title")
     leader_titles = {t for t in set(titles) if is_customer_leader_title(t)}
-    candidates = [pid for pid, title, uid in zip(g.positions, titles, g.column("unit_id"),
-                                                 strict=True)
-                  if title in leader_titles or uid in customer_units]
+    candidates = compress(g.positions, map(or_, map(leader_titles.__contains__, titles),
+                                           map(customer_units.__contains__,
+                                               g.column("unit_id"))))
     best: tuple[int, int, str] | None = None
     parent = g.parent
     for pid in candidates:

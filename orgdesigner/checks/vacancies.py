@@ -32,12 +32,13 @@ def vacant_managers(graph: OrgGraph, scenario: Scenario,
                     profile: CheckProfile) -> list[Finding]:
     """VACANCY_MANAGER: a vacant position that people report to."""
     g = lean(graph)
+    vacant = g.vacant()
     return [Finding(
         code="VACANCY_MANAGER", severity=Severity.WARNING, family=F, ids=(pid,),
         message=f"{_capital(describe(g.positions[pid]))} has {span} direct "
                 f"report{'s' if span > 1 else ''} and nobody to lead them.",
         suggestion="Fill the position or name an interim manager.")
-        for pid, span in span_of_control(g).items() if g.positions[pid].vacant]
+        for pid, span in span_of_control(g).items() if pid in vacant]
 
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator
-from itertools import chain
-from operator import attrgetter, is_
+from itertools import chain, compress
+from operator import attrgetter, is_, not_
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -146,6 +146,11 @@ class LazyOrgGraph(OrgGraph):
         """One field of every position, in ``positions`` order (read once, in C)."""
         return self.memo(f"column:{name}",
                          lambda: list(map(attrgetter(name), self.positions.values())))
+
+    def vacant(self) -> set[str]:
+        """Ids of the positions nobody holds (``Position.vacant``), read once."""
+        return self.memo("column:vacant", lambda: set(compress(
+            self.positions, map(not_, map(str.strip, self.column("holder"))))))
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()`` once per graph: figures several rules share (spans, roll-ups)."""

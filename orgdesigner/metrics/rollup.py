@@ -10,6 +10,7 @@ same columns as the customer-on-top pyramid).
 
 from __future__ import annotations
 
+from itertools import compress, filterfalse
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -110,13 +111,11 @@ def _membership(g: LazyOrgGraph) -> tuple[dict[str, str], dict[str, str]]:
     if divisions:
         names = {u.id: u.name for u in divisions}
         by_unit = {uid: d for uid, d in _unit_divisions(g).items() if d is not None}
-        member: dict[str, str] = dict(zip(g.positions, map(by_unit.get, g.column("unit_id")),
-                                          strict=True))
-        if None in member.values():
-            member = {pid: d for pid, d in member.items() if d is not None}
+        divs = list(map(by_unit.get, g.column("unit_id")))  # unit ids are never empty
+        member: dict[str, str] = dict(compress(zip(g.positions, divs, strict=True), divs))
         depths = g.depths()
         if not g.unreachable():  # nothing hangs from a cycle: inherit top-down and done
-            outside = sorted((pid for pid in g.positions if pid not in member),
+            outside = sorted(filterfalse(member.__contains__, g.positions),
                              key=depths.__getitem__) if len(member) < len(g.positions) else []
             for pid in outside:
                 boss = parent.get(pid)

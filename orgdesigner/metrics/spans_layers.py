@@ -88,7 +88,8 @@ def _figures(g: LazyOrgGraph) -> SpansLayers:
     spans = span_of_control(g)
     positions = g.positions
     people = org_rollup(g).headcount
-    occupied_spans = [(pid, s) for pid, s in spans.items() if not positions[pid].vacant]
+    vacant = g.vacant()
+    occupied_spans = [(pid, s) for pid, s in spans.items() if pid not in vacant]
     managers = len(occupied_spans)
     distribution = Counter(s for _, s in occupied_spans)
     depths = g.depths()
