@@ -67,6 +67,7 @@ COLUMN_PAD = 16.0  # inside a column, on each side
 ROW_GAP = 12.0  # between customer-facing boxes, and between their rows
 CHANNEL = 40.0  # between the customer-facing row and the columns (labels + lines)
 POINT_GAP = 48.0  # between the columns and the top management at the point
+COLUMN_FOOT = 18.0  # under the lowest box of the columns: the painters' headcount line
 EDGE_GAP = 8.0  # least clearance between a box (or column) and the triangle's sides
 DEPTH_RATIO = 0.6  # triangle depth / top edge (equilateral: 0.866)
 MAX_ROW_BOXES = 6  # widest customer-facing row inside one column, in boxes
@@ -221,7 +222,8 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         loose = _wrap(facing_by_div.get(None, []), labels, total_w - 2 * COLUMN_PAD)
         div_rows = max((len(lines) for lines in wrapped.values()), default=0)
         facing_bottom = y_row + (div_rows + len(loose)) * row_h
-        col_bottom = facing_bottom + CHANNEL + trees_h if deepest >= 0 else facing_bottom
+        col_bottom = (facing_bottom + CHANNEL + trees_h if deepest >= 0 else facing_bottom) \
+            + COLUMN_FOOT
         extents = [(n * col_w / 2, max(col_bottom, facing_bottom))] if n else []
         extents += [(_line_width(line, labels) / 2, y_row + (div_rows + r + 1) * row_h - ROW_GAP)
                     for r, line in enumerate(loose)]

@@ -156,13 +156,17 @@ class ChartView(QGraphicsView):
         if self.zoom() >= READABLE_ZOOM or not boxes or len(boxes) > SMALL_CHART:
             return
         if geometry.pyramid is not None:
-            if self.zoom() < TEXT_ZOOM:
-                left = min(b.x for b in boxes)
-                right = max(b.x + b.w for b in boxes)
-                vp = self.viewport().rect()
+            vp = self.viewport().rect()
+            b = geometry.bounds  # already framed: the triangle's corners need no margin
+            whole = min(1.0, vp.width() / max(1.0, b.w), vp.height() / max(1.0, b.h))
+            if whole >= TEXT_ZOOM:
+                self.set_zoom(whole)
+                self.centerOn(b.x + b.w / 2, b.y + b.h / 2)
+            else:
+                left = min(box.x for box in boxes)
+                right = max(box.x + box.w for box in boxes)
                 self.set_zoom(min(1.0, max(TEXT_ZOOM, vp.width() / max(1.0, right - left + 40))))
-                top = geometry.bounds.y
-                self.centerOn((left + right) / 2, top + vp.height() / self.zoom() / 2)
+                self.centerOn((left + right) / 2, b.y + vp.height() / self.zoom() / 2)
             return
         left = min(b.x for b in boxes)
         right = max(b.x + b.w for b in boxes)
