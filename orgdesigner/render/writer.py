@@ -185,16 +185,44 @@ class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
 _FAST_FLATE = _FastFlate()
 
 
+_PDF_NAMES: dict[str, str] = {}
+
+
+def _pdf_name(data: str) -> str:
+    """reportlab's PDFName (escapes a dictionary key character by character), memoised:
+    a document's pages share a few dozen keys."""
+    found = _PDF_NAMES.get(data)
+    if found is None:
+        found = _PDF_NAMES[data] = _RL_PDF_NAME(data)
+    return found
+
+
+def _pdfdoc_enc(x: str | bytes) -> bytes:
+    """reportlab's pdfdocEnc with a fast path: PDFDocEncoding is ASCII for the characters
+    reportlab's formatting produces (numbers, names, keywords); anything else, and the
+    control characters it refuses, goes through the real codec."""
+    if isinstance(x, str):
+        if x.isascii() and not _PDFDOC_REFUSED.intersection(x):
+            return x.encode("ascii")
+        return x.encode("extpdfdoc")
+    return x
+
+
+_RL_PDF_NAME = pdfdoc.PDFName
+_PDFDOC_REFUSED = frozenset(chr(i) for i in range(0x18, 0x20))
+
+
 @contextmanager
 def _fast_flate() -> Iterator[None]:
-    """reportlab picks its Flate filter (a module-level object) when it formats each page
-    while saving; use the fast one for the duration of our save only."""
-    default = pdfdoc.PDFZCompress
-    pdfdoc.PDFZCompress = _FAST_FLATE
+    """While our canvas saves, reportlab's formatting uses the fast Flate filter and the
+    memoised helpers above (module-level names it looks up when called), then gets its
+    own back."""
+    saved = pdfdoc.PDFZCompress, pdfdoc.PDFName, pdfdoc.pdfdocEnc
+    pdfdoc.PDFZCompress, pdfdoc.PDFName, pdfdoc.pdfdocEnc = _FAST_FLATE, _pdf_name, _pdfdoc_enc
     try:
         yield
     finally:
-        pdfdoc.PDFZCompress = default
+        pdfdoc.PDFZCompress, pdfdoc.PDFName, pdfdoc.pdfdocEnc = saved
 
 
 def _draw_tags(c: Canvas, page: ChartPage, shown: Sequence[Box], cache: TextCache) -> None:
