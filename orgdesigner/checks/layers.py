@@ -4,7 +4,7 @@ their problems"."""
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, repeat
 
 from orgdesigner.checks.finding import Family, Finding, Severity, describe, listing
 from orgdesigner.metrics.hierarchy import lean
@@ -51,7 +51,7 @@ def pass_through(graph: OrgGraph, scenario: Scenario, profile: CheckProfile) -> 
     g = lean(graph)
     out = []
     for pid, kid in pass_through_managers(g).items():
-        out.append(Finding(
+        out.append(Finding.model_construct(  # trusted values: no validation per finding
             code="LAYER_PASS_THROUGH", severity=Severity.WARNING, family=F, ids=(pid, kid),
             message=f"{describe(g.positions[pid])} is a pass-through manager: the only "
                     f"report is {describe(g.positions[kid])}, who manages in turn.",
@@ -65,15 +65,16 @@ def layers_to_customer(graph: OrgGraph, scenario: Scenario,
     g = lean(graph)
     depths = g.depths()
     limit = profile.customer_layers_max
-    facing = compress(g.positions, g.column("customer_facing"))
-    far = [(pid, depths[pid] - 1) for pid in facing if depths.get(pid, 0) - 1 > limit]
+    facing = list(compress(g.positions, g.column("customer_facing")))
+    far = list(compress(facing, map((limit + 1).__lt__, map(depths.get, facing, repeat(0)))))
     if not far:
         return []
-    deepest = max(steps for _, steps in far)
-    example = next(pid for pid, steps in far if steps == deepest)
+    layers = list(map(depths.__getitem__, far))
+    deepest = max(layers) - 1
+    example = far[layers.index(deepest + 1)]
     return [Finding(
         code="LAYER_CUSTOMER_DISTANCE", severity=Severity.WARNING, family=F,
-        ids=tuple(pid for pid, _ in far),
+        ids=tuple(far),
         message=f"{len(far):,} customer-facing position(s) sit more than {limit} layers "
                 f"below the top (deepest: {describe(g.positions[example])}, {deepest} "
                 f"layers): layers of bureaucracy between customers and the people best "

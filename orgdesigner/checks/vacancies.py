@@ -33,7 +33,7 @@ def vacant_managers(graph: OrgGraph, scenario: Scenario,
     """VACANCY_MANAGER: a vacant position that people report to."""
     g = lean(graph)
     vacant = g.vacant()
-    return [Finding(
+    return [Finding.model_construct(  # trusted values: no validation per finding
         code="VACANCY_MANAGER", severity=Severity.WARNING, family=F, ids=(pid,),
         message=f"{_capital(describe(g.positions[pid]))} has {span} direct "
                 f"report{'s' if span > 1 else ''} and nobody to lead them.",

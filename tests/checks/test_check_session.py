@@ -4,7 +4,8 @@ from collections.abc import Callable
 
 import pytest
 
-from orgdesigner.checks.report import run_checks
+from orgdesigner.checks.finding import Finding, Severity
+from orgdesigner.checks.report import CheckReport, run_checks
 from orgdesigner.checks.session import CheckSession
 from orgdesigner.metrics.hierarchy import LazyOrgGraph
 from orgdesigner.metrics.summary import org_stats
@@ -90,3 +91,13 @@ def test_a_graph_built_from_another_scenario_shares_nothing():
     second = LazyOrgGraph(other, previous=first)
     assert second.positions is not first.positions
     assert run_checks(other, graph=second) == run_checks(other)
+
+
+def test_findings_built_without_validation_are_valid_findings():
+    doc = generate_org(1500, seed=11)
+    report = run_checks(doc)
+    assert {"SPAN_ONE_OR_TWO", "VACANCY_MANAGER", "SPAN_TOO_WIDE"} <= report.codes()
+    for f in report.findings:
+        assert Finding.model_validate(f.model_dump()) == f
+        assert isinstance(f.ids, tuple) and isinstance(f.severity, Severity)
+    assert CheckReport.model_validate_json(report.model_dump_json()) == report
