@@ -5,7 +5,9 @@ does that a dict of parents and a dict of children cannot. Building a 100,000-no
 ``nx.DiGraph`` costs more than every check together, so this view reads the scenario's
 lines once into dicts and builds the networkx graphs only if a caller touches
 ``hierarchy`` or ``dotted``. It is a read-only snapshot, like ``OrgGraph``: build a new one
-after an edit (it costs milliseconds at 20,000 positions).
+after an edit. Given the graph of the scenario before the edit (``previous=``), it takes
+over what the edit left alone: items are frozen, so an item list holding the very same
+objects holds the same data (``checks.session.CheckSession`` does this for the window).
 """
 
 from __future__ import annotations
