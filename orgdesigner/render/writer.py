@@ -132,6 +132,7 @@ class PdfWriter:
 
     def end_page(self) -> None:
         self.canvas.showPage()
+        _compress_last_page(self.canvas)
         self.step()
 
     def chart_page(self, page: ChartPage) -> None:
@@ -170,6 +171,21 @@ class PdfWriter:
         with _fast_flate():
             self.canvas.save()
         return self.page
+
+
+def _compress_last_page(c: Canvas) -> None:
+    """Deflate the page just finished now rather than when the document is saved: reportlab
+    keeps every page until then, and a 9,000-page poster's operators take hundreds of MB
+    as text (a tenth of that deflated). The stream is marked as already filtered, so the
+    saved bytes are what reportlab would write itself."""
+    page = c._doc.Pages.pages[-1]  # noqa: SLF001 - reportlab's page list
+    if page.Contents or not page.stream or not page.compression:
+        return
+    data = page.stream.encode("utf8") if isinstance(page.stream, str) else page.stream
+    page.Contents = pdfdoc.PDFStream(
+        pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])}),
+        zlib.compress(data, 1))
+    page.stream = None
 
 
 class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
