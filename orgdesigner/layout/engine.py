@@ -110,27 +110,42 @@ class LayoutEngine:
         return tidy_layout(roots, children, sizes, assistants, params or self.params,
                            self.cache(key), order)
 
-    def _labels_for(self, scenario: Scenario, forest: Forest) -> dict[str, BoxLabel]:
-        """Every visible position's measured label; measured once per distinct text."""
+    def _labels_for(self, scenario: Scenario, forest: Forest,
+                    sizes: dict[str, float] | None = None, horizontal: bool = False,
+                    assistants: list[str] | None = None) -> dict[str, BoxLabel]:
+        """Every visible position's measured label, measured once per distinct text; in
+        the same pass, each box's breadth into ``sizes`` (its height when ``horizontal``)
+        and the assistants into ``assistants``."""
         unit_names = {u.id: u.name for u in scenario.units}
         measure = self.measurer.box_label
         memo: dict[tuple[str, str, str | None], BoxLabel] = {}
         memo_get = memo.get
         labels: dict[str, BoxLabel] = {}
-        positions = forest.positions
-        for pid in forest.order:
-            p = positions[pid]
+        visible = forest.layer if forest.collapsed else None
+        assistant = PositionKind.ASSISTANT
+        for p in scenario.positions:  # document order: no look-ups by id
+            pid = p.id
+            if visible is not None and pid not in visible:
+                continue
             key = (p.holder, p.title, p.unit_id)
             label = memo_get(key)
             if label is None:
                 unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
                 label = memo[key] = measure(p.holder.strip() or "Vacant", p.title, unit)
             labels[pid] = label
+            if assistants is not None and p.kind is assistant:
+                assistants.append(pid)
+        positions = forest.positions
         for pid, count in forest.hidden.items():  # collapsed boxes show "+N"
             if pid in labels:
                 p = positions[pid]
                 unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
                 labels[pid] = measure(p.holder.strip() or "Vacant", p.title, unit, count)
+        if sizes is not None:
+            if horizontal:
+                sizes.update({pid: lab.height for pid, lab in labels.items()})
+            else:
+                sizes.update({pid: lab.width for pid, lab in labels.items()})
         return labels
 
     def _label(self, p: Position, unit: str, count: int) -> BoxLabel:
@@ -167,8 +182,11 @@ class LayoutEngine:
             placed: dict[Placement | None, str] = {how: how.value for how in Placement}
             placed[None] = "root"
             placement_get = placement.get
-            for pid in forest.order:
-                p = positions[pid]
+            visible = layer if forest.collapsed else None
+            for p in positions.values():  # document order: no look-ups by id
+                pid = p.id
+                if visible is not None and pid not in visible:
+                    continue
                 uid = p.unit_id
                 units[uid] = units.get(uid, 0) + 1
                 holder = p.holder
@@ -193,7 +211,10 @@ class LayoutEngine:
         self._state = None
         with _promoted_gc():
             forest = build_forest(scenario)
-            labels = self._labels_for(scenario, forest)
+            horizontal = self.view is Orientation.HORIZONTAL
+            sizes: dict[str, float] = {}
+            assistants: list[str] = []
+            labels = self._labels_for(scenario, forest, sizes, horizontal, assistants)
             divisions, direct = division_heads(scenario, forest.manager)
             division_of: dict[str, str | None] = {}
             managers = forest.manager
@@ -210,11 +231,6 @@ class LayoutEngine:
                           if u.color and use.get(u.id, 0) > 0]
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
                                         styles, legend)
-            horizontal = self.view is Orientation.HORIZONTAL
-            if horizontal:
-                sizes = {pid: lab.height for pid, lab in labels.items()}
-            else:
-                sizes = {pid: lab.width for pid, lab in labels.items()}
             params = self.params or TidyParams()
             if horizontal and params.compact:
                 # Leaves already form a column left to right; wide subtrees still hang,
@@ -222,11 +238,8 @@ class LayoutEngine:
                 params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
                                  level_size=MAX_BOX_WIDTH + LEVEL_GAP,
                                  target_aspect=params.target_aspect / 4)
-            positions = forest.positions
-            assistant = PositionKind.ASSISTANT
             tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
-                             [p for p in forest.order if positions[p].kind is assistant],
-                             params, forest.order)
+                             assistants, params, forest.order)
             styles, use = self._styles(forest, division_of, colors, tidy.placement)
             legend = [LegendEntry(u.name, u.color) for u in scenario.units
                       if u.color and use.get(u.id, 0) > 0]

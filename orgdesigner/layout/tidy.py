@@ -313,21 +313,17 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
     internal: list[str] = []  # nodes with children, children before their parents
     recomputed = 0
     if not old:  # nothing cached: every node is new, no comparisons to make
-        for node in reversed(order):  # children before their parents
-            kids = get_kids(node)
-            if kids:
-                internal.append(node)
-                shapes[node] = _shape(sizes[node], node in is_assistant, kids, shapes, params,
-                                      is_assistant, parents)
-                continue
-            size = sizes[node]
-            if node in is_assistant:
-                shapes[node] = _leaf(size, True)
-                continue
-            leaf = leaves.get(size)
-            if leaf is None:
-                leaf = leaves[size] = _leaf(size, False)
-            shapes[node] = leaf
+        # Leaves first, in bulk (most nodes are leaves; one shape per size), then the
+        # parents, children before their parents.
+        for size in {sizes[node] for node in order if node not in parents}:
+            leaves[size] = _leaf(size, False)
+        shapes = {node: leaves[sizes[node]] for node in order if node not in parents}
+        for node in is_assistant.difference(parents).intersection(shapes):
+            shapes[node] = _leaf(sizes[node], True)
+        internal = [node for node in reversed(order) if node in parents]
+        for node in internal:
+            shapes[node] = _shape(sizes[node], node in is_assistant, children[node], shapes,
+                                  params, is_assistant, parents)
         recomputed = len(shapes)
     else:
         fresh: set[str] = set()
