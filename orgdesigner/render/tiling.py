@@ -5,6 +5,7 @@ Tiles without a box are left out; each box is indexed on the tile that holds its
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -71,6 +72,18 @@ class TileGrid:
         last = min(count - 1, math.floor((hi - origin) / step))
         return range(first, last + 1)
 
+    def spans(self, axis: int) -> Callable[[float, float], range]:
+        """``span`` for one axis with the grid's figures bound (the same arithmetic)."""
+        origin, step, size, count = ((self.origin_x, self.step_x, self.tile_w, self.cols)
+                                     if axis == 0 else
+                                     (self.origin_y, self.step_y, self.tile_h, self.rows))
+        floor = math.floor
+
+        def span(lo: float, hi: float) -> range:
+            return range(max(0, floor((lo - origin - size) / step) + 1),
+                         min(count - 1, floor((hi - origin) / step)) + 1)
+        return span
+
     def owner(self, x: float, y: float) -> tuple[int, int]:
         col = min(self.cols - 1, max(0, int((x - self.origin_x) // self.step_x)))
         row = min(self.rows - 1, max(0, int((y - self.origin_y) // self.step_y)))
@@ -97,19 +110,23 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
     grid = make_grid(geometry.bounds, area, scale, overlap)
     box_cells: dict[tuple[int, int], list[Box]] = {}
     owned: dict[tuple[int, int], set[str]] = {}
+    span_x, span_y = grid.spans(0), grid.spans(1)  # one box in 20k: the hot loop
+    owner = grid.owner
     for b in geometry.boxes:
-        for col in grid.span(b.x, b.x + b.w, 0):
-            for row in grid.span(b.y, b.y + b.h, 1):
+        rows = span_y(b.y, b.y + b.h)
+        for col in span_x(b.x, b.x + b.w):
+            for row in rows:
                 box_cells.setdefault((col, row), []).append(b)
-        owned.setdefault(grid.owner(b.x + b.w / 2, b.y + b.h / 2), set()).add(b.id)
+        owned.setdefault(owner(b.x + b.w / 2, b.y + b.h / 2), set()).add(b.id)
     con_cells: dict[tuple[int, int], list[Connector]] = {}
     for con in geometry.connectors:
         if not con.points:
             continue
         xs = [p[0] for p in con.points]
         ys = [p[1] for p in con.points]
-        for col in grid.span(min(xs), max(xs), 0):
-            for row in grid.span(min(ys), max(ys), 1):
+        rows = span_y(min(ys), max(ys))
+        for col in span_x(min(xs), max(xs)):
+            for row in rows:
                 con_cells.setdefault((col, row), []).append(con)
     # a tile with no box on it (only lines passing through) is left out: the overview
     # shows where the lines run
@@ -177,12 +194,14 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
         ys = [area.bottom - (half if row else 0.0),
               area.y + (half if row < grid.rows - 1 else 0.0)]
         ops.style(stroke=BLACK, width=0.4, solid=True)
-        for x in xs:  # cut marks in the margins
-            ops.polyline([(x, area.y - 2), (x, area.y - 12)])
-            ops.polyline([(x, area.bottom + 2), (x, area.bottom + 12)])
+        marks = []  # cut marks in the margins
+        for x in xs:
+            marks.append(f"{x:.1f} {area.y - 2:.1f} m {x:.1f} {area.y - 12:.1f} l "
+                         f"{x:.1f} {area.bottom + 2:.1f} m {x:.1f} {area.bottom + 12:.1f} l")
         for y in ys:
-            ops.polyline([(area.x - 2, y), (area.x - 12, y)])
-            ops.polyline([(area.right + 2, y), (area.right + 12, y)])
+            marks.append(f"{area.x - 2:.1f} {y:.1f} m {area.x - 12:.1f} {y:.1f} l "
+                         f"{area.right + 2:.1f} {y:.1f} m {area.right + 12:.1f} {y:.1f} l")
+        ops.path(" ".join(marks))
         ops.stroke_path()
         ref = grid.ref(col, row)
         ops.text_colour(GRID)
