@@ -84,12 +84,24 @@ class _Planner:
         self.first_page_of: dict[str, int] = {}  # position id -> page index it heads
 
     def _subtree_sizes(self) -> dict[str, int]:
+        """Subtree sizes; also keeps the pre-order of the whole chart, in which each
+        subtree is the ``size`` entries starting at its root (``_subtree_ids``)."""
         size: dict[str, int] = {}
+        self.order: list[str] = []
         for top in self.graph.tops():
             order = list(self.graph.walk(top))
             for pid in reversed(order):
                 size[pid] = 1 + sum(size.get(k, 0) for k in self.children[pid])
+            self.order += order
+        self.start = {pid: i for i, pid in enumerate(self.order)}
         return size
+
+    def _subtree_ids(self, root: str) -> list[str]:
+        """``root`` and everything below it, pre-order (``_down_to`` without a limit)."""
+        start = self.start.get(root)
+        if start is None:
+            return self._down_to([root], 10**9)
+        return self.order[start:start + self.size[root]]
 
     # -- building blocks ---------------------------------------------------------------
     def _scenario(self, ids: Sequence[str]) -> Scenario:
@@ -173,7 +185,7 @@ class _Planner:
     def _subtree_geometry(self, root: str) -> Geometry:
         """The subtree as the layout of the whole chart placed it (a tidy tree lays out a
         subtree the same wherever it hangs), or a layout of its own."""
-        ids = self._down_to([root], 10**9)
+        ids = self._subtree_ids(root)
         boxes = [self.full_boxes.get(i) for i in ids]
         if self.full_boxes and all(b is not None for b in boxes):
             keep = set(ids)
