@@ -4,6 +4,7 @@ planned page showing (a window of) a geometry."""
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -218,14 +219,14 @@ def _pdfdoc_enc(x: str | bytes) -> bytes:
     reportlab's formatting produces (numbers, names, keywords); anything else, and the
     control characters it refuses, goes through the real codec."""
     if isinstance(x, str):
-        if x.isascii() and not _PDFDOC_REFUSED.intersection(x):
+        if x.isascii() and _PDFDOC_REFUSED.search(x) is None:
             return x.encode("ascii")
         return x.encode("extpdfdoc")
     return x
 
 
 _RL_PDF_NAME = pdfdoc.PDFName
-_PDFDOC_REFUSED = frozenset(chr(i) for i in range(0x18, 0x20))
+_PDFDOC_REFUSED = re.compile("[\x18-\x1f]")  # ASCII that PDFDocEncoding has no code for
 
 
 @contextmanager
