@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterator
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import attrgetter, is_, not_
 from typing import Any, TypeVar
 
@@ -70,7 +70,12 @@ class LazyOrgGraph(OrgGraph):
             self.dotted_lines = previous.dotted_lines
             self._depths, self._top_sizes = previous.depths(), previous._top_sizes
             self._tops = previous._tops
+            self._line_columns = previous._line_columns
             return
+        #: (kind, manager id, report id) of every line, when read from columns.
+        self._line_columns: tuple[list[Any], list[str], list[str]] | None = None
+        if previous is not None and previous._line_columns is not None:
+            self._line_columns = _carried_line_columns(previous, scenario.lines)
         self.dangling: list[tuple[str, str]] = []
         self.extra_managers: dict[str, list[str]] = {}
         #: report → its solid-line manager.
@@ -114,20 +119,20 @@ class LazyOrgGraph(OrgGraph):
                     kids.append(r)
 
     def _read_clean_lines(self, lines: list[ReportingLine]) -> bool:
-        """The common case read with C-level passes: every line solid, between known
-        positions, one manager each. False (nothing read) when any line is not."""
-        kinds = list(map(_KIND, lines))
+        """The common case read with C-level passes: every line between known positions,
+        one solid manager each. False (nothing read) when any line is not."""
+        columns = self._line_columns or (
+            list(map(_KIND, lines)), list(map(_MANAGER, lines)), list(map(_REPORT, lines)))
+        self._line_columns = columns
+        kinds, managers, reports = columns
         dotted: list[tuple[str, str]] = []
         if LineKind.DOTTED in kinds:
-            solid = [line for line, k in zip(lines, kinds, strict=True)
-                     if k is not LineKind.DOTTED]
-            dotted = [(line.manager_id, line.report_id)
-                      for line, k in zip(lines, kinds, strict=True) if k is LineKind.DOTTED]
+            solid = [k is not LineKind.DOTTED for k in kinds]
+            dotted = [(m, r) for m, r, keep in zip(managers, reports, solid, strict=True)
+                      if not keep]
             if not all(m in self.positions and r in self.positions for m, r in dotted):
                 return False
-            lines = solid
-        managers = list(map(_MANAGER, lines))
-        reports = list(map(_REPORT, lines))
+            managers, reports = list(compress(managers, solid)), list(compress(reports, solid))
         known = self.positions.keys()
         parent = dict(zip(reports, managers, strict=True))
         if len(parent) != len(reports) or not known >= parent.keys():
@@ -295,6 +300,30 @@ class LazyOrgGraph(OrgGraph):
             seen.add(node)
             yield node
             stack.extend(reversed(children.get(node, ())))
+
+
+def _carried_line_columns(previous: LazyOrgGraph, lines: list[ReportingLine]
+                          ) -> tuple[list[Any], list[str], list[str]] | None:
+    """The line columns of ``lines`` taken from the previous graph's where the line is the
+    very same object (both lists are alive, so no id is reused); the few new lines read.
+    None when too much changed to be worth it."""
+    assert previous._line_columns is not None
+    old = previous.items["lines"]
+    if not old:
+        return None
+    index = dict(zip(map(id, old), range(len(old)), strict=True))
+    where = list(map(index.get, map(id, lines)))
+    fresh = list(compress(range(len(where)), map(is_, where, repeat(None))))
+    if len(fresh) > 64:
+        return None
+    for k in fresh:
+        where[k] = 0
+    kinds, managers, reports = (list(map(col.__getitem__, where))
+                                for col in previous._line_columns)
+    for k in fresh:
+        line = lines[k]
+        kinds[k], managers[k], reports[k] = line.kind, line.manager_id, line.report_id
+    return kinds, managers, reports
 
 
 _LEAN: weakref.WeakKeyDictionary[OrgGraph, LazyOrgGraph] = weakref.WeakKeyDictionary()

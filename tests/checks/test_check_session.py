@@ -49,10 +49,21 @@ def test_a_session_reports_what_a_full_run_reports_after_an_edit_and_its_undo(na
     session.stats(doc.scenario())
     undo = EDITS[name](doc).apply(doc)
     assert session.check(doc) == run_checks(doc)
+    _same_reading(session.graph(doc.scenario()), LazyOrgGraph(doc.scenario()))
     assert session.stats(doc.scenario()) == org_stats(doc.scenario())
     undo.apply(doc)
     assert session.check(doc) == run_checks(doc)
     assert session.stats(doc.scenario()) == org_stats(doc.scenario())
+
+
+def _same_reading(reused: LazyOrgGraph, fresh: LazyOrgGraph) -> None:
+    """The same lines read the same way, in the same order (dict order matters too)."""
+    for name in ("parent", "children", "dotted_lines", "dangling", "extra_managers"):
+        assert list(getattr(reused, name).items() if name in ("parent", "children",
+                    "extra_managers") else getattr(reused, name)) == list(
+            getattr(fresh, name).items() if name in ("parent", "children", "extra_managers")
+            else getattr(fresh, name)), name
+    assert list(reused.depths().items()) == list(fresh.depths().items())
 
 
 def test_a_line_edit_keeps_the_position_index_and_the_roll_up_cells():
