@@ -26,9 +26,11 @@ with the same label and must be treated as read-only.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
+from operator import attrgetter
 
 from orgdesigner.layout.forest import Forest, build_forest, unit_colors
 from orgdesigner.layout.geometry import Box, BoxStyle, Connector, Geometry, LegendEntry
@@ -165,12 +167,12 @@ class LayoutEngine:
         managed = forest.manager
         assistant = PositionKind.ASSISTANT
         none = (None, None)
-        units: dict[str | None, int] = {}
+        units: Mapping[str | None, int] = {}
         if placement is None:
+            units = Counter(positions[pid].unit_id for pid in forest.order)
             for pid in forest.order:
                 p = positions[pid]
                 uid = p.unit_id
-                units[uid] = units.get(uid, 0) + 1
                 styles[pid] = BoxStyle(uid, colors.get(uid, none)[0] if uid else None,
                                        division_of.get(pid), not p.holder.strip(),
                                        p.kind is assistant, p.customer_facing,
@@ -182,25 +184,27 @@ class LayoutEngine:
             placed: dict[Placement | None, str] = {how: how.value for how in Placement}
             placed[None] = "root"
             placement_get = placement.get
-            visible = layer if forest.collapsed else None
-            for p in positions.values():  # document order: no look-ups by id
+            if forest.collapsed:
+                visible = [p for p in positions.values() if p.id in layer]
+            else:
+                visible = list(positions.values())
+            units = Counter(map(attrgetter("unit_id"), visible))
+            for p in visible:  # document order: no look-ups by id
                 pid = p.id
-                if visible is not None and pid not in visible:
-                    continue
-                uid = p.unit_id
-                units[uid] = units.get(uid, 0) + 1
                 holder = p.holder
-                vacant = not holder or holder.isspace()
-                key = (uid, division_of[pid], vacant, p.kind is assistant, p.customer_facing,
-                       layer[pid], placed[placement_get(pid)])
+                key = (p.unit_id, division_of[pid], not holder or holder.isspace(),
+                       p.kind is assistant, p.customer_facing, layer[pid],
+                       placed[placement_get(pid)])
                 style = shared_get(key)
-                if style is None or pid in hidden:
-                    style = BoxStyle(uid, colors.get(uid, none)[0] if uid else None,
-                                     key[1], vacant, key[3], key[4], hidden.get(pid, 0),
-                                     key[5], key[6])
-                    if pid not in hidden:
-                        shared[key] = style
+                if style is None:
+                    uid = key[0]
+                    style = shared[key] = BoxStyle(
+                        uid, colors.get(uid, none)[0] if uid else None, key[1], key[2],
+                        key[3], key[4], 0, key[5], key[6])
                 styles[pid] = style
+            for pid, count in hidden.items():  # a collapsed box has a style of its own
+                if pid in styles:
+                    styles[pid] = replace(styles[pid], collapsed_count=count)
         for uid, n in units.items():
             owner = colors.get(uid, none)[1] if uid else None
             if owner is not None:
@@ -218,7 +222,12 @@ class LayoutEngine:
             divisions, direct = division_heads(scenario, forest.manager)
             division_of: dict[str, str | None] = {}
             managers = forest.manager
-            for pid in forest.order:  # a manager comes before its reports
+            loose = [r for r in forest.roots if r not in direct]
+            fast = len(forest.positions) - len(direct) == len(loose)
+            if fast:  # all but tops without a division are placed directly: no inheriting
+                division_of.update(direct)
+                division_of.update(dict.fromkeys(loose))
+            for pid in () if fast else forest.order:  # a manager before its reports
                 d = direct.get(pid)
                 if d is None:
                     m = managers.get(pid)

@@ -9,7 +9,6 @@ Collapsed positions hide their subtree and count the people under them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import eq
 
 from orgdesigner.model.document import LineKind, Position, Scenario
 
@@ -37,26 +36,7 @@ def build_forest(scenario: Scenario) -> Forest:
     manager: dict[str, str] = {}
     dotted: list[tuple[str, str]] = []
     solid = LineKind.SOLID
-    lines = scenario.lines
-    # The usual case in bulk: solid lines only, one per report, all between existing
-    # positions; anything else takes the careful loop below.
-    pairs = [(line.report_id, line.manager_id) for line in lines if line.kind is solid]
-    if len(pairs) == len(lines):
-        manager = dict(pairs)
-        ids = positions.keys()
-        if (len(manager) == len(pairs) and ids >= manager.keys()
-                and ids >= set(manager.values()) and not any(map(eq, manager, manager.values()))):
-            get = all_children.get
-            for r, m in pairs:
-                kids = get(m)
-                if kids is None:
-                    all_children[m] = [r]
-                else:
-                    kids.append(r)
-            lines = []
-        else:
-            manager = {}
-    for line in lines:
+    for line in scenario.lines:
         m, r = line.manager_id, line.report_id
         if line.kind is solid:
             if r not in manager and m != r and m in positions and r in positions:
