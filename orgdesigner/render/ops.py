@@ -101,14 +101,6 @@ class OpBlock:
         self._end_text()
         self.ops.append(f"{x:.1f} {y:.1f} {w:.1f} {h:.1f} re {paint}")
 
-    def polyline(self, points: list[tuple[float, float]]) -> None:
-        """Add an open polyline to the current path (stroke it with ``stroke_path``)."""
-        self._end_text()
-        x, y = points[0]
-        parts = [f"{x:.1f} {y:.1f} m"]
-        parts += [f"{px:.1f} {py:.1f} l" for px, py in points[1:]]
-        self.ops.append(" ".join(parts))
-
     def path(self, operators: str) -> None:
         """Add path operators formatted by the caller (``m``/``l``; page coordinates)."""
         self._end_text()
