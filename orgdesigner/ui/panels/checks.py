@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from orgdesigner.checks.finding import Finding, Severity
-from orgdesigner.checks.report import CheckReport, run_checks
+from orgdesigner.checks.report import CheckReport
+from orgdesigner.checks.session import CheckSession
 from orgdesigner.model.document import Scenario
 from orgdesigner.model.edits import SetProfile
 from orgdesigner.model.profile import CheckProfile
@@ -50,9 +51,15 @@ def positions_of(finding: Finding, scenario: Scenario) -> list[str]:
     return [p.id for p in scenario.positions if p.unit_id is not None and p.unit_id in ids]
 
 
-def _check(argument: tuple[Scenario, CheckProfile]) -> CheckReport:
-    scenario, profile = argument
-    return run_checks(scenario, profile)
+def _checker(session: CheckSession) -> Callable[[tuple[Scenario, CheckProfile]], CheckReport]:
+    """The worker's job: re-check the snapshot, reusing what the last edit left alone (the
+    job runs one at a time, so one session serves every run)."""
+
+    def check(argument: tuple[Scenario, CheckProfile]) -> CheckReport:
+        scenario, profile = argument
+        return session.check(scenario, profile)
+
+    return check
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -116,8 +123,8 @@ class ChecksPanel(QWidget):
         self.badges = FindingBadges(presenter.scene)
         self.highlight = HighlightItem(presenter.scene)
         presenter.scene.selection_changed.connect(self._on_selection)
-        self.job = DebouncedJob(lambda: document_snapshot(presenter.controller.doc), _check,
-                                parent=self)
+        self.job = DebouncedJob(lambda: document_snapshot(presenter.controller.doc),
+                                _checker(CheckSession()), parent=self)
         self.job.finished.connect(self.show_report)
         self.job.failed.connect(lambda text: self.summary.setText(f"Checks failed: {text}"))
         self.job.busy_changed.connect(self._on_busy)
