@@ -20,7 +20,8 @@ view) fall back to a full pass. A full pass re-reads the scenario but still reus
 measured labels (cached by text) and unchanged subtree shapes (``TidyCache``).
 ``layout_scenario`` is the one-shot form for the PDF export and the command line. Box
 and connector order carries no meaning; ``Box.lines`` lists are shared between boxes
-with the same label and must be treated as read-only.
+with the same label, and in the classic and horizontal views ``Box.style`` objects
+between boxes that look alike: treat both as read-only.
 """
 
 from __future__ import annotations
