@@ -64,6 +64,8 @@ def run_in_thread(parent: QWidget | None, label: str, work: Callable[[], _T], *,
             QApplication.processEvents()
             if dialog.wasCanceled():
                 raise Cancelled
+        if cancellable and dialog.wasCanceled():  # Cancel pressed as the work ended
+            raise Cancelled
     finally:
         dialog.close()
         dialog.deleteLater()
