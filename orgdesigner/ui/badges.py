@@ -59,11 +59,32 @@ class FindingBadges(_Overlay):
 
     def __init__(self, scene: ChartScene) -> None:
         self.badges: dict[str, Severity] = {}
+        self._speck_cache: tuple[tuple[int, float], list[tuple[Severity, list[QRectF]]]] | None
+        self._speck_cache = None
         super().__init__(scene, 6)
 
     def set_badges(self, badges: dict[str, Severity]) -> None:
         self.badges = badges
+        self._speck_cache = None
         self.update()
+
+    def _specks(self, radius: float) -> list[tuple[Severity, list[QRectF]]]:
+        """Every badge as a square speck, one list per severity (errors last, on top);
+        kept until the badges, the geometry or the zoom's speck size change."""
+        key = (id(self.chart_scene.geometry), round(radius, 2))
+        if self._speck_cache is not None and self._speck_cache[0] == key:
+            return self._speck_cache[1]
+        by_id = self.chart_scene.index.by_id
+        rects: dict[Severity, list[QRectF]] = {}
+        side = 2 * radius
+        for pid, severity in self.badges.items():
+            box = by_id.get(pid)
+            if box is not None:
+                rects.setdefault(severity, []).append(
+                    QRectF(box.x + 2.0 - radius, box.y + 2.0 - radius, side, side))
+        ordered = sorted(rects.items(), key=lambda item: -item[0].rank)
+        self._speck_cache = (key, ordered)
+        return ordered
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -74,6 +95,14 @@ class FindingBadges(_Overlay):
         by_id = self.chart_scene.index.by_id
         # Far out a badge would be a speck: keep it at least three pixels wide.
         radius = max(BADGE_RADIUS, 3.0 / max(zoom, 1e-6))
+        if zoom * radius < 4.0:
+            # Zoomed out, a badge is a speck of colour: one cached path per severity (a
+            # circle, an outline and a glyph per badge made fit-all frames crawl).
+            painter.setPen(Qt.PenStyle.NoPen)
+            for severity, rects in self._specks(radius):
+                painter.setBrush(SEVERITY_COLOURS[severity])
+                painter.drawRects(rects)
+            return
         groups: dict[Severity, list[QPointF]] = {s: [] for s in Severity}
         for pid, severity in self.badges.items():
             box = by_id.get(pid)
