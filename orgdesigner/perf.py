@@ -10,17 +10,15 @@ from contextlib import contextmanager
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects at once (a 100k
-    org creates millions): it only finds nothing to collect and costs a third of the time.
-    On the way out the new objects move straight to the oldest generation (``gc.freeze``
-    + ``gc.unfreeze``: a constant-time splice), so the first allocation afterwards does not
-    scan them all in a young-generation pass; a full collection still sees them. Nested
-    inside another pause, it leaves the collector alone."""
+    org creates millions): it only finds nothing to collect and costs a third of the time."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            # Move what was built straight to the oldest generation (constant time), so the
+            # first collection afterwards does not scan every new object at once.
             gc.freeze()
             gc.unfreeze()
             gc.enable()
