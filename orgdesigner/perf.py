@@ -17,8 +17,4 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            # Move what was built straight to the oldest generation (constant time), so the
-            # first collection afterwards does not scan every new object at once.
-            gc.freeze()
-            gc.unfreeze()
             gc.enable()
