@@ -195,6 +195,14 @@ def division_balance(scenario: Scenario, graph: OrgGraph | None = None, *,
         rows.append({"id": d.id, "name": d.name, "color": d.color, "headcount": count,
                      "filled": filled, "vacancies": count - filled, "fte": round(fte, 4),
                      "share": count / total if total else 0.0, "arm": arm})
+    return balance_figures(rows, torque, total, tolerance)
+
+
+def balance_figures(rows: list[dict], torque: float, total: int,
+                    tolerance: float) -> BalanceFigures:
+    """The figures from the division rows (each with its ``arm`` and ``headcount``) and
+    their summed torque: normalised by the total headcount, the heavy division is the
+    largest on the side the torque leans to."""
     torque = round(torque, 9)
     normalised = torque / total if total else 0.0
     heavy: str | None = None

@@ -254,7 +254,7 @@ def pyramid_balance(graph: OrgGraph | Scenario, tolerance: float = 0.15) -> Bala
 
 
 def _pyramid(g: LazyOrgGraph, tolerance: float) -> BalanceFigures:
-    from orgdesigner.layout.geometry import BalanceFigures  # noqa: PLC0415 - heavy package
+    from orgdesigner.metrics.balance import balance_figures  # noqa: PLC0415 - heavy package
 
     _, names = division_membership(g)
     accs = _division_sums(g)
@@ -273,13 +273,4 @@ def _pyramid(g: LazyOrgGraph, tolerance: float) -> BalanceFigures:
                      "filled": acc.headcount, "vacancies": acc.positions - acc.headcount,
                      "fte": round(acc.fte, 4), "share": acc.positions / total if total
                      else 0.0, "arm": arm})
-    torque = round(torque, 9)
-    normalised = torque / total if total else 0.0
-    heavy: str | None = None
-    if normalised:
-        side = [r for r in rows if r["arm"] * normalised > 0]
-        if side:
-            heavy = max(side, key=lambda r: r["headcount"])["id"]
-    return BalanceFigures(torque=torque, normalised_torque=normalised, tolerance=tolerance,
-                          tips=abs(normalised) > tolerance, heavy_division=heavy,
-                          divisions=rows)
+    return balance_figures(rows, torque, total, tolerance)
