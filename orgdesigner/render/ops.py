@@ -194,6 +194,9 @@ class _Link(pdfdoc.PDFObject):
 
 def link(c: Canvas, rect: tuple[float, float, float, float], destination: str) -> None:
     """Make ``rect`` (page coordinates) on the current page a link to a named destination
-    (a ``bookmarkPage`` key, which may be defined on a later page)."""
+    (a ``bookmarkPage`` key, which may be defined on a later page).
+
+    The annotation is registered as a numbered object and listed on the page directly
+    (what the canvas's ``_addAnnotation`` does, without naming each of thousands)."""
     target = c._bookmarkReference(destination)  # noqa: SLF001 - resolved when saving
-    c._addAnnotation(_Link(rect, target))  # noqa: SLF001
+    c._annotationrefs.append(c._doc.Reference(_Link(rect, target)))  # noqa: SLF001

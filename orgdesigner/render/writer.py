@@ -99,6 +99,7 @@ class PdfWriter:
         #: Encoded text by (font, string), shared by all pages (titles repeat a lot).
         self.text_cache: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.keys: list[str] = []  # named destination of each page, in order
+        self._resources: dict[tuple[tuple[str, ...], int], object] = {}
         self._progress = progress
         self._cancel = cancel
         self.done = 0
@@ -134,7 +135,32 @@ class PdfWriter:
     def end_page(self) -> None:
         self.canvas.showPage()
         _compress_last_page(self.canvas)
+        self._share_resources()
         self.step()
+
+    def _share_resources(self) -> None:
+        """Point the page just finished at one resource dictionary shared by the pages that
+        use the same forms and nothing else (fonts are one dictionary already), and list its
+        links in one array formatted in one go: a poster's pages would each format both."""
+        page = self.canvas._doc.Pages.pages[-1]  # noqa: SLF001 - reportlab's page list
+        if page.Annots:
+            page.Annots = _References(page.Annots)
+        if page.Resources or page.ExtGState or page._shadingUsed or page._colorsUsed:  # noqa: SLF001
+            return  # a page with transparency or colour spaces keeps its own resources
+        xobjects = page.XObjects
+        key = (tuple(sorted(xobjects.dict)) if xobjects is not None else (), page.hasImages)
+        shared = self._resources.get(key)
+        if shared is None:
+            resources = pdfdoc.PDFResourceDictionary()
+            resources.basicFonts()  # what PDFPage.check_format would build for this page
+            if page.hasImages:
+                resources.allProcs()
+            else:
+                resources.basicProcs()
+            if xobjects is not None:
+                resources.XObject = xobjects
+            shared = self._resources[key] = self.canvas._doc.Reference(resources)  # noqa: SLF001
+        page.Resources = shared
 
     def chart_page(self, page: ChartPage) -> None:
         """Draw a planned chart page and record where its boxes are."""
@@ -187,6 +213,18 @@ def _compress_last_page(c: Canvas) -> None:
         pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])}),
         zlib.compress(data, 1))
     page.stream = None
+
+
+class _References(pdfdoc.PDFObject):
+    """An array of references to numbered objects (a page's link annotations), formatted
+    in one string: reportlab formats each reference of an array on its own."""
+
+    def __init__(self, refs: Sequence[pdfdoc.PDFObjectReference]) -> None:
+        self.names = [ref.name for ref in refs]
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        return b"[ %s ]" % b" ".join(b"%d %d R" % numbers[name] for name in self.names)
 
 
 class _FastFlate(pdfdoc.PDFStreamFilterZCompress):
