@@ -15,6 +15,8 @@ from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from orgdesigner.render.fonts import text_runs
+
 __all__ = ["OpBlock", "link", "rgb"]
 
 #: Bezier control-point factor for quarter circles.
@@ -58,10 +60,15 @@ class OpBlock:
         self.c = c
         self._doc = c._doc  # noqa: SLF001 - the dynamic-font protocol needs the document
         self._cache = cache
+        #: ``single_piece`` answers, kept with the document (its font subsets)
+        self._single: dict[tuple[str, bool], tuple[str, str] | None] = \
+            self._doc.__dict__.setdefault("_od_single_piece", {})
         self.ops: list[str] = []
         self._in_text = False
-        self._font: str | None = None  # internal name and size selected by the last Tf
-        self._size = 0.0
+        #: Internal font name and size selected by the last Tf in this text object (None:
+        #: none yet); a caller writing text operators itself keeps them up to date.
+        self.font: str | None = None
+        self.size = 0.0
 
     # -- paths -----------------------------------------------------------------------
     def style(self, *, stroke: Color | None = None, fill: Color | None = None,
@@ -133,6 +140,19 @@ class OpBlock:
             self._cache[key] = hit
         return hit
 
+    def single_piece(self, text: str, bold: bool) -> tuple[str, str] | None:
+        """(internal font name, ``(...) Tj``) when ``text`` prints in one DejaVu font
+        subset, as nearly every name and title does; None when it needs more pieces."""
+        key = (text, bold)
+        try:
+            return self._single[key]
+        except KeyError:
+            pass
+        runs = text_runs(text, bold)
+        pieces = self._pieces(*runs[0]) if len(runs) == 1 else []
+        found = self._single[key] = pieces[0] if len(pieces) == 1 else None
+        return found
+
     def text_colour(self, colour: Color) -> None:
         self._begin_text()
         self.ops.append(f"{rgb(colour)} rg")
@@ -148,9 +168,9 @@ class OpBlock:
         for font_name, text in runs:
             pieces = cache.get((font_name, text)) or self._pieces(font_name, text)
             for internal, show in pieces:
-                if internal != self._font or size != self._size:
+                if internal != self.font or size != self.size:
                     add(f"{place} {internal} {size:.1f} Tf {show}")
-                    self._font, self._size = internal, size
+                    self.font, self.size = internal, size
                 else:
                     add(f"{place} {show}")
                 place = ""
@@ -159,7 +179,7 @@ class OpBlock:
         if not self._in_text:
             self.ops.append("BT")
             self._in_text = True
-            self._font = None
+            self.font = None
 
     def _end_text(self) -> None:
         if self._in_text:

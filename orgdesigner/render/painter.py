@@ -138,6 +138,15 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
     return shown
 
 
+_PATHS: dict[int, str] = {}
+
+
+def _path_template(points: int) -> str:
+    """``"x y m x y l ..."`` for a polyline of ``points`` points, as a %-format."""
+    found = _PATHS[points] = "%.1f %.1f m" + " %.1f %.1f l" * (points - 1)
+    return found
+
+
 def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector],
                       culled: bool = False) -> None:
     """All connectors in ``w`` (``culled``: the caller already kept only those)."""
@@ -154,10 +163,11 @@ def _paint_connectors(ops: OpBlock, w: Window, connectors: Iterable[Connector],
             ys = [p[1] for p in pts]
             if max(xs) < sx0 or min(xs) > sx1 or max(ys) < sy0 or min(ys) > sy1:
                 continue
-        x0, y0 = pts[0]
-        by_kind.setdefault(con.kind, []).append(  # "x y m x y l ...", formatted here once
-            f"{left + x0 * s:.1f} {top - y0 * s:.1f} m " +
-            " ".join([f"{left + px * s:.1f} {top - py * s:.1f} l" for px, py in pts[1:]]))
+        template = _PATHS.get(len(pts)) or _path_template(len(pts))
+        coords = []
+        for px, py in pts:
+            coords += (left + px * s, top - py * s)
+        by_kind.setdefault(con.kind, []).append(template % tuple(coords))
     width = max(0.4, 0.9 * s)
     for kind, lines in by_kind.items():
         if kind is ConnectorKind.SOLID:
@@ -207,11 +217,15 @@ def _paint_boxes(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
 
 
 def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
+    """The boxes' text lines, centred. A poster has 100k lines: a line of one font and one
+    font subset (nearly all) is written here directly, from its operator cached by text;
+    anything else (a CJK fallback, several subsets) goes through ``OpBlock.text``."""
     s = w.scale
     src = w.source
     left, top = w.left - src.x * s, w.top + src.y * s
     colour = None
-    text_line = ops.text
+    single = ops.single_piece
+    add = ops.ops.append
     for b in boxes:
         lines = b.lines
         if not lines:
@@ -219,23 +233,34 @@ def _paint_text(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
         inner = (b.w - TEXT_PADDING) * s
         want = MUTED if b.style.vacant else INK
         if want is not colour:
-            ops.text_colour(want)
+            ops.text_colour(want)  # the first one opens the text object
             colour = want
         cx = left + (b.x + b.w / 2) * s
-        # baselines as line_baselines() computes them, inlined (a poster has 100k lines)
+        # baselines as line_baselines() computes them, inlined
         y = b.y + max(TEXT_PADDING, (b.h - sum(ln.size for ln in lines) * LINE_HEIGHT) / 2)
         for ln in lines:
             size = ln.size
             h = size * LINE_HEIGHT
             if ln.text:
-                base = y + (h - size) / 2 + size * (ASCENT + 0.12)
-                runs = text_runs(ln.text, ln.bold)
+                base = top - (y + (h - size) / 2 + size * (ASCENT + 0.12)) * s
                 size *= s
-                width = ln.width * s if len(runs) == 1 else run_width(runs, size)
-                if width > inner > 0:  # a fallback font measured wider than the layout did
-                    size *= inner / width
-                    width = inner
-                text_line(cx - width / 2, top - base * s, size, runs)
+                hit = single(ln.text, ln.bold)
+                if hit is not None and ln.width * s <= inner:
+                    internal, show = hit
+                    half = ln.width * s / 2
+                    if internal == ops.font and size == ops.size:
+                        add(f"1 0 0 1 {cx - half:.1f} {base:.1f} Tm {show}")
+                    else:
+                        add(f"1 0 0 1 {cx - half:.1f} {base:.1f} Tm {internal} {size:.1f} Tf "
+                            f"{show}")
+                        ops.font, ops.size = internal, size
+                else:
+                    runs = text_runs(ln.text, ln.bold)
+                    width = ln.width * s if len(runs) == 1 else run_width(runs, size)
+                    if width > inner > 0:  # a fallback font measured wider than the layout
+                        size *= inner / width
+                        width = inner
+                    ops.text(cx - width / 2, base, size, runs)
             y += h
 
 
