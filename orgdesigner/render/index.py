@@ -9,6 +9,7 @@ from functools import cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from orgdesigner.model.document import Scenario
 from orgdesigner.render.fonts import REGULAR, run_width, text_runs, text_width
@@ -34,6 +35,8 @@ class IndexEntry:
 
 
 def _sort_key(text: str) -> tuple[str, str]:
+    if text.isascii():  # nothing to decompose (most names): the same key, quicker
+        return text.casefold(), text
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text)
                     if not unicodedata.combining(ch))
     return plain.casefold(), text
@@ -52,12 +55,24 @@ def index_entries(scenario: Scenario, pages_of: dict[str, list[int]]) -> list[In
         entries.append((key, IndexEntry(name, detail, sorted(set(pages)), key[0][:1].upper())))
     entries.sort(key=lambda pair: pair[0])
     return [entry for _, entry in entries]
-    return entries
 
 
 @cache
 def _number_width(n: int) -> float:
     return text_width(str(n), SIZE)
+
+
+def _width(text: str, size: float) -> float:
+    """Width of plain (not bold) index text, with any CJK fallback."""
+    runs = text_runs(text)
+    if len(runs) == 1 and runs[0][0] == REGULAR:
+        return _regular().stringWidth(text, size)
+    return run_width(runs, size)
+
+
+@cache
+def _regular() -> TTFont:
+    return pdfmetrics.getFont(REGULAR)
 
 
 def _columns(width: float) -> int:
@@ -83,6 +98,7 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
     first = True
     keys = writer.keys
     comma = text_width(", ", SIZE)
+    ellipsis = text_width("…", SIZE)
     for start in range(0, len(entries), per_page):
         writer.start_page("Index of names", outline=[("Index of names", 0)] if first else [],
                           legend=False)
@@ -91,10 +107,10 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
             first = False
         ops = OpBlock(c, writer.text_cache)
         links: list[tuple[tuple[float, float, float, float], str]] = []
-        names: list[tuple[float, float, list[tuple[str, str]]]] = []
-        details: list[tuple[float, float, list[tuple[str, str]]]] = []
-        heads: list[tuple[float, float, list[tuple[str, str]]]] = []
-        numbers: list[tuple[float, float, list[tuple[str, str]]]] = []
+        names: list[tuple[float, float, str]] = []
+        details: list[tuple[float, float, str]] = []
+        heads: list[tuple[float, float, str]] = []
+        numbers: list[tuple[float, float, str]] = []
         initial = ""
         for i, entry in enumerate(entries[start:start + per_page]):
             col, row = divmod(i, rows)
@@ -102,38 +118,40 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
             y = area.bottom - 24 - row * LEADING
             shown = entry.pages[:6]
             label = ", ".join(map(str, shown)) + ("…" if len(entry.pages) > 6 else "")
-            label_runs = [(REGULAR, label)]  # digits, commas and an ellipsis: DejaVu has them
-            num_w = pdfmetrics.stringWidth(label, REGULAR, SIZE)
+            # digits, commas and an ellipsis: plain DejaVu text, widths add up
+            num_w = sum(map(_number_width, shown)) + comma * (len(shown) - 1) + \
+                (ellipsis if len(entry.pages) > 6 else 0.0)
             if entry.initial != initial:
                 initial = entry.initial
-                heads.append((x - 0.5, y, text_runs(initial, True)))
+                heads.append((x - 0.5, y, initial))
             name_room = col_w - num_w - 22
-            runs = text_runs(entry.name)
-            used = run_width(runs, SIZE)
+            name = entry.name
+            used = _width(name, SIZE)
             if used > name_room:
-                runs = text_runs(fit_text(entry.name, SIZE, name_room))
-                used = run_width(runs, SIZE)
-            names.append((x + 10, y, runs))
+                name = fit_text(name, SIZE, name_room)
+                used = _width(name, SIZE)
+            names.append((x + 10, y, name))
             room = name_room - used - 4
             if entry.detail and room > 16:
-                detail = text_runs(entry.detail)
-                if run_width(detail, SIZE - 1) > room:
-                    detail = text_runs(fit_text(entry.detail, SIZE - 1, room))
+                detail = entry.detail
+                if _width(detail, SIZE - 1) > room:
+                    detail = fit_text(detail, SIZE - 1, room)
                 details.append((x + 14 + used, y, detail))
             right = x + col_w
-            numbers.append((right - num_w, y, label_runs))
+            numbers.append((right - num_w, y, label))
             cursor = right - num_w  # each page number links to its page
             for n in shown:
                 w = _number_width(n)
                 if 0 < n <= len(keys):
                     links.append(((cursor, y - 2, cursor + w, y + SIZE), keys[n - 1]))
                 cursor += w + comma
-        for colour, size, lines in ((MUTED, SIZE, heads), (INK, SIZE, names),
-                                    (MUTED, SIZE - 1, details), (LINK, SIZE, numbers)):
+        for colour, size, lines, bold in ((MUTED, SIZE, heads, True), (INK, SIZE, names, False),
+                                          (MUTED, SIZE - 1, details, False),
+                                          (LINK, SIZE, numbers, False)):
             if lines:
                 ops.text_colour(colour)
-                for x, y, runs in lines:
-                    ops.text(x, y, size, runs)
+                for x, y, text in lines:
+                    ops.line(x, y, size, text, bold)
         ops.flush()
         for rect, key in links:
             link(c, rect, key)

@@ -175,6 +175,21 @@ class OpBlock:
                     add(f"{place} {show}")
                 place = ""
 
+    def line(self, x: float, y: float, size: float, text: str, bold: bool = False) -> None:
+        """One line of plain text at baseline (x, y): ``text(x, y, size, text_runs(text))``
+        with a short way for text of one font subset."""
+        hit = self.single_piece(text, bold)
+        if hit is None:
+            self.text(x, y, size, text_runs(text, bold))
+            return
+        self._begin_text()
+        internal, show = hit
+        if internal == self.font and size == self.size:
+            self.ops.append(f"1 0 0 1 {x:.1f} {y:.1f} Tm {show}")
+        else:
+            self.ops.append(f"1 0 0 1 {x:.1f} {y:.1f} Tm {internal} {size:.1f} Tf {show}")
+            self.font, self.size = internal, size
+
     def _begin_text(self) -> None:
         if not self._in_text:
             self.ops.append("BT")
