@@ -30,17 +30,16 @@ import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
-from operator import attrgetter
+from dataclasses import dataclass, field, replace
 
 from orgdesigner.layout.forest import Forest, build_forest, unit_colors
-from orgdesigner.layout.geometry import Box, BoxStyle, Connector, Geometry, LegendEntry
+from orgdesigner.layout.geometry import BoxStyle, Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, TextMeasurer
-from orgdesigner.layout.tidy import Placement, TidyCache, TidyParams, TidyResult, tidy_layout
-from orgdesigner.layout.views import LEVEL_GAP, tree_geometry
-from orgdesigner.metrics.balance import division_heads
+from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout, tidy_shapes
+from orgdesigner.layout.views import LEVEL_GAP, Placed, StyleVariants, tree_geometry
+from orgdesigner.metrics.balance import Division, division_heads
 from orgdesigner.model.document import Orientation, Position, PositionKind, Scenario, Unit
 from orgdesigner.perf import paused_gc
 
@@ -62,8 +61,12 @@ class LayoutEngine:
     """Lays out one scenario in one view and re-lays it out incrementally after edits."""
 
     def __init__(self, scenario: Scenario, view: Orientation | str | None = None, *,
-                 tolerance: float = 0.15, params: TidyParams | None = None) -> None:
+                 tolerance: float = 0.15, params: TidyParams | None = None,
+                 keep_state: bool = True) -> None:
         self.tolerance = tolerance
+        #: Whether to keep what the layout learnt for incremental updates (a one-shot
+        #: layout skips recording every placement by id).
+        self.keep_state = keep_state
         self.params = params
         self.measurer = TextMeasurer()
         self._caches: dict[str, TidyCache] = {}
@@ -113,132 +116,85 @@ class LayoutEngine:
         return tidy_layout(roots, children, sizes, assistants, params or self.params,
                            self.cache(key), order)
 
-    def _labels_for(self, scenario: Scenario, forest: Forest,
-                    sizes: dict[str, float] | None = None, horizontal: bool = False,
-                    assistants: list[str] | None = None) -> dict[str, BoxLabel]:
-        """Every visible position's measured label, measured once per distinct text; in
-        the same pass, each box's breadth into ``sizes`` (its height when ``horizontal``)
-        and the assistants into ``assistants``."""
+    def _read_positions(self, scenario: Scenario, forest: Forest,
+                        division_of: Mapping[str, str | None],
+                        colors: Mapping[str, tuple[str | None, str | None]],
+                        horizontal: bool = False) -> _Read:
+        """One pass over the visible positions: each one's measured label (measured once
+        per distinct text), its box's breadth (its height when ``horizontal``), the
+        assistants, and its look, shared by the boxes that look alike."""
         unit_names = {u.id: u.name for u in scenario.units}
         measure = self.measurer.box_label
         memo: dict[tuple[str, str, str | None], BoxLabel] = {}
         memo_get = memo.get
-        labels: dict[str, BoxLabel] = {}
-        visible = forest.layer if forest.collapsed else None
+        read = _Read()
+        labels, sizes, variants, assistants = (read.labels, read.sizes, read.variants,
+                                               read.assistants)
+        looks: dict[tuple[object, ...], StyleVariants] = {}
+        looks_get = looks.get
+        unit_ids: list[str | None] = []
+        layer = forest.layer
+        visible = layer if forest.collapsed else None
         assistant = PositionKind.ASSISTANT
+        none = (None, None)
         for p in scenario.positions:  # document order: no look-ups by id
             pid = p.id
             if visible is not None and pid not in visible:
                 continue
-            key = (p.holder, p.title, p.unit_id)
+            holder, uid = p.holder, p.unit_id
+            key = (holder, p.title, uid)
             label = memo_get(key)
             if label is None:
-                unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
-                label = memo[key] = measure(p.holder.strip() or "Vacant", p.title, unit)
+                unit = unit_names.get(uid, "") if uid else ""
+                label = memo[key] = measure(holder.strip() or "Vacant", p.title, unit)
             labels[pid] = label
-            if assistants is not None and p.kind is assistant:
+            sizes[pid] = label.height if horizontal else label.width
+            is_assistant = p.kind is assistant
+            if is_assistant:
                 assistants.append(pid)
+            unit_ids.append(uid)
+            look = (uid, colors.get(uid, none)[0] if uid else None, division_of[pid],
+                    not holder or holder.isspace(), is_assistant, p.customer_facing, 0,
+                    layer[pid])
+            found = looks_get(look)
+            if found is None:
+                found = looks[look] = StyleVariants(look)
+            variants[pid] = found
         positions = forest.positions
         for pid, count in forest.hidden.items():  # collapsed boxes show "+N"
             if pid in labels:
                 p = positions[pid]
                 unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
-                labels[pid] = measure(p.holder.strip() or "Vacant", p.title, unit, count)
-        if sizes is not None:
-            if horizontal:
-                sizes.update({pid: lab.height for pid, lab in labels.items()})
-            else:
-                sizes.update({pid: lab.width for pid, lab in labels.items()})
-        return labels
+                labels[pid] = label = measure(p.holder.strip() or "Vacant", p.title, unit,
+                                              count)
+                sizes[pid] = label.height if horizontal else label.width
+                look = variants[pid].base
+                variants[pid] = StyleVariants((*look[:6], count, look[7]))
+        for uid, n in Counter(unit_ids).items():
+            owner = colors.get(uid, none)[1] if uid else None
+            if owner is not None:
+                read.legend_use[owner] = read.legend_use.get(owner, 0) + n
+        return read
 
     def _label(self, p: Position, unit: str, count: int) -> BoxLabel:
         """The measured label of one position (the measurer caches it by its text)."""
         return self.measurer.box_label(p.holder.strip() or "Vacant", p.title, unit, count)
-
-    def _styles(self, forest: Forest, division_of: Mapping[str, str | None],
-                colors: Mapping[str, tuple[str | None, str | None]],
-                placement: Mapping[str, Placement] | None = None
-                ) -> tuple[dict[str, BoxStyle], dict[str, int]]:
-        """Every visible box's style and how many boxes use each legend colour. With the
-        tidy ``placement`` known, boxes that look alike share one (read-only) style;
-        without it (the inverted view sets placements later) every box gets its own."""
-        use: dict[str, int] = {}
-        styles: dict[str, BoxStyle] = {}
-        positions, hidden, layer = forest.positions, forest.hidden, forest.layer
-        managed = forest.manager
-        assistant = PositionKind.ASSISTANT
-        none = (None, None)
-        units: Mapping[str | None, int] = {}
-        if placement is None:
-            units = Counter(positions[pid].unit_id for pid in forest.order)
-            for pid in forest.order:
-                p = positions[pid]
-                uid = p.unit_id
-                styles[pid] = BoxStyle(uid, colors.get(uid, none)[0] if uid else None,
-                                       division_of.get(pid), not p.holder.strip(),
-                                       p.kind is assistant, p.customer_facing,
-                                       hidden.get(pid, 0), layer[pid],
-                                       "row" if pid in managed else "root")
-        else:
-            shared: dict[tuple[object, ...], BoxStyle] = {}
-            shared_get = shared.get
-            placed: dict[Placement | None, str] = {how: how.value for how in Placement}
-            placed[None] = "root"
-            placement_get = placement.get
-            if forest.collapsed:
-                visible = [p for p in positions.values() if p.id in layer]
-            else:
-                visible = list(positions.values())
-            units = Counter(map(attrgetter("unit_id"), visible))
-            for p in visible:  # document order: no look-ups by id
-                pid = p.id
-                holder = p.holder
-                key = (p.unit_id, division_of[pid], not holder or holder.isspace(),
-                       p.kind is assistant, p.customer_facing, layer[pid],
-                       placed[placement_get(pid)])
-                style = shared_get(key)
-                if style is None:
-                    uid = key[0]
-                    style = shared[key] = BoxStyle(
-                        uid, colors.get(uid, none)[0] if uid else None, key[1], key[2],
-                        key[3], key[4], 0, key[5], key[6])
-                styles[pid] = style
-            for pid, count in hidden.items():  # a collapsed box has a style of its own
-                if pid in styles:
-                    styles[pid] = replace(styles[pid], collapsed_count=count)
-        for uid, n in units.items():
-            owner = colors.get(uid, none)[1] if uid else None
-            if owner is not None:
-                use[owner] = use.get(owner, 0) + n
-        return styles, use
 
     def _layout(self, scenario: Scenario) -> Geometry:
         self._state = None
         with _promoted_gc():
             forest = build_forest(scenario)
             horizontal = self.view is Orientation.HORIZONTAL
-            sizes: dict[str, float] = {}
-            assistants: list[str] = []
-            labels = self._labels_for(scenario, forest, sizes, horizontal, assistants)
-            divisions, direct = division_heads(scenario, forest.manager)
-            division_of: dict[str, str | None] = {}
-            managers = forest.manager
-            loose = [r for r in forest.roots if r not in direct]
-            fast = len(forest.positions) - len(direct) == len(loose)
-            if fast:  # all but tops without a division are placed directly: no inheriting
-                division_of.update(direct)
-                division_of.update(dict.fromkeys(loose))
-            for pid in () if fast else forest.order:  # a manager before its reports
-                d = direct.get(pid)
-                if d is None:
-                    m = managers.get(pid)
-                    d = division_of.get(m) if m is not None else None
-                division_of[pid] = d
+            divisions, division_of = self._divisions(scenario, forest)
             colors = unit_colors(scenario)
-            if self.view is Orientation.INVERTED:
-                styles, use = self._styles(forest, division_of, colors)
-                legend = [LegendEntry(u.name, u.color) for u in scenario.units
-                          if u.color and use.get(u.id, 0) > 0]
+            read = self._read_positions(scenario, forest, division_of, colors, horizontal)
+            labels, sizes = read.labels, read.sizes
+            legend = [LegendEntry(u.name, u.color) for u in scenario.units
+                      if u.color and read.legend_use.get(u.id, 0) > 0]
+            if self.view is Orientation.INVERTED:  # the pyramid sets placements itself
+                managed = forest.manager
+                styles = {pid: BoxStyle(*v.base, "row" if pid in managed else "root")  # type: ignore[arg-type]
+                          for pid, v in read.variants.items()}
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
                                         styles, legend)
             params = self.params or TidyParams()
@@ -248,33 +204,58 @@ class LayoutEngine:
                 params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
                                  level_size=MAX_BOX_WIDTH + LEVEL_GAP,
                                  target_aspect=params.target_aspect / 4)
-            tidy = self.tidy(self.view.value, forest.roots, forest.children, sizes,
-                             assistants, params, forest.order)
-            styles, use = self._styles(forest, division_of, colors, tidy.placement)
-            legend = [LegendEntry(u.name, u.color) for u in scenario.units
-                      if u.color and use.get(u.id, 0) > 0]
-            abstract: dict[str, tuple[float, float, float, float]] = {}
-            boxes: dict[str, Box] = {}
-            solid: dict[str, Connector] = {}
-            geometry = tree_geometry(self.view.value, forest.order, labels, styles, tidy,
-                                     scenario.view.offsets, forest.dotted, legend, abstract,
-                                     boxes, solid)
-            if geometry.boxes:
+            shapes = tidy_shapes(forest.roots, forest.children, sizes, read.assistants, params,
+                                 self.cache(self.view.value), forest.order)
+            depths = [lab.width if horizontal else lab.height for lab in labels.values()]
+            deepest = max(depths, default=0.0)
+            pitch = deepest + LEVEL_GAP
+            kept = Placed() if self.keep_state else None
+            geometry = tree_geometry(self.view.value, shapes, labels, read.variants, pitch,
+                                     scenario.view.offsets, forest.dotted, legend, kept)
+            if geometry.boxes and kept is not None:
                 units = {u.id: u for u in scenario.units}
-                depths = [lab.width if horizontal else lab.height for lab in labels.values()]
-                deepest = max(depths)
                 self._state = TreeState(
                     view=self.view.value, horizontal=horizontal, params=params,
                     view_settings=scenario.view, units=list(scenario.units), forest=forest,
-                    labels=labels, styles=styles, division_of=division_of,
+                    labels=labels, styles=kept.styles, division_of=division_of,
                     unit_division={uid: _division_unit(units, uid) for uid in units},
-                    colors=colors, shapes=tidy.shapes, u=tidy.u, level=tidy.level,
-                    placement=tidy.placement,
-                    pitch=deepest + LEVEL_GAP,
-                    deepest=depths.count(deepest),
-                    abstract=abstract, boxes=boxes, connectors=solid,
-                    legend_use=use)
+                    colors=colors, shapes=shapes.shapes, u=kept.u, level=kept.level,
+                    placement=kept.placement, pitch=pitch, deepest=depths.count(deepest),
+                    abstract=kept.abstract, boxes=kept.boxes, connectors=kept.connectors,
+                    legend_use=read.legend_use)
             return geometry
+
+    @staticmethod
+    def _divisions(scenario: Scenario, forest: Forest
+                   ) -> tuple[list[Division], dict[str, str | None]]:
+        """The divisions in column order and every position's division (or None)."""
+        divisions, direct = division_heads(scenario, forest.manager)
+        division_of: dict[str, str | None] = {}
+        managers = forest.manager
+        loose = [r for r in forest.roots if r not in direct]
+        if len(forest.positions) - len(direct) == len(loose):
+            # all but tops without a division are placed directly: no inheriting
+            division_of.update(direct)
+            division_of.update(dict.fromkeys(loose))
+            return divisions, division_of
+        for pid in forest.order:  # a manager before its reports
+            d = direct.get(pid)
+            if d is None:
+                m = managers.get(pid)
+                d = division_of.get(m) if m is not None else None
+            division_of[pid] = d
+        return divisions, division_of
+
+
+@dataclass(slots=True)
+class _Read:
+    """What one pass over the positions found (``LayoutEngine._read_positions``)."""
+
+    labels: dict[str, BoxLabel] = field(default_factory=dict)
+    sizes: dict[str, float] = field(default_factory=dict)
+    variants: dict[str, StyleVariants] = field(default_factory=dict)
+    assistants: list[str] = field(default_factory=list)
+    legend_use: dict[str, int] = field(default_factory=dict)  # colour-owner unit -> boxes
 
 
 @contextmanager
@@ -311,4 +292,4 @@ def layout_scenario(scenario: Scenario, view: Orientation | str | None = None, *
                     tolerance: float = 0.15) -> Geometry:
     """Lay out ``scenario`` in ``view`` (``"classic"``, ``"horizontal"``, ``"inverted"``,
     an Orientation, or None for the scenario's saved orientation)."""
-    return LayoutEngine(scenario, view, tolerance=tolerance).geometry()
+    return LayoutEngine(scenario, view, tolerance=tolerance, keep_state=False).geometry()

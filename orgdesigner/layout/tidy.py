@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import sub
 
-__all__ = ["Placement", "Shape", "TidyParams", "TidyCache", "TidyResult", "tidy_layout"]
+__all__ = ["Placement", "Shape", "TidyParams", "TidyCache", "TidyResult", "TidyShapes",
+           "tidy_layout", "tidy_shapes"]
 
 
 class Placement(enum.StrEnum):
@@ -292,6 +293,19 @@ class TidyCache:
         self.shapes: dict[str, Shape] = {}
 
 
+@dataclass(slots=True)
+class TidyShapes:
+    """The first half of a tidy layout: every subtree's shape and where the roots go.
+    ``internal`` lists the nodes with children, children before their parents (reversed,
+    it is the order a walk down the tree places them in)."""
+
+    roots: list[str]
+    root_u: dict[str, float]
+    shapes: dict[str, Shape]
+    internal: list[str]
+    recomputed: int  # shapes computed in this pass (the rest came from the cache)
+
+
 def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
                 sizes: Mapping[str, float], assistants: Iterable[str] = (),
                 params: TidyParams | None = None, cache: TidyCache | None = None,
@@ -301,6 +315,29 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
     side by side as siblings, centred on ``u = 0``. With a ``cache``, unchanged subtrees
     keep their shapes. ``order``, when the caller has it, lists every node in depth-first
     pre-order (parents before children) and saves a traversal."""
+    ts = tidy_shapes(roots, children, sizes, assistants, params, cache, order)
+    u: dict[str, float] = dict(ts.root_u)
+    level: dict[str, int] = dict.fromkeys(ts.root_u, 0)
+    placement: dict[str, Placement] = {}
+    manager: dict[str, str] = {}
+    shapes = ts.shapes
+    for node in reversed(ts.internal):  # parents before their children
+        x = u[node]
+        lv = level[node]
+        for cid, du, dl, how in shapes[node].kids:
+            u[cid] = x + du
+            level[cid] = lv + dl
+            placement[cid] = how
+            manager[cid] = node
+    return TidyResult(u, level, placement, manager, shapes, ts.recomputed)
+
+
+def tidy_shapes(roots: Sequence[str], children: Mapping[str, list[str]],
+                sizes: Mapping[str, float], assistants: Iterable[str] = (),
+                params: TidyParams | None = None, cache: TidyCache | None = None,
+                order: Sequence[str] | None = None) -> TidyShapes:
+    """The shapes of ``tidy_layout`` and the roots' places, without placing every node
+    (a caller that walks the shapes down anyway places them as it goes)."""
     params = params or TidyParams()
     is_assistant = set(assistants)
     parents = {node for node, kids in children.items() if kids}
@@ -357,26 +394,13 @@ def tidy_layout(roots: Sequence[str], children: Mapping[str, list[str]],
         recomputed = len(fresh)
     if cache is not None:
         cache.shapes = shapes
-    u: dict[str, float] = {}
-    level: dict[str, int] = {}
-    placement: dict[str, Placement] = {}
-    manager: dict[str, str] = {}
+    root_u: dict[str, float] = {}
     if roots:
-        root_shapes = [shapes[r] for r in roots]
-        pos = _pack(root_shapes, params.gap)
+        pos = _pack([shapes[r] for r in roots], params.gap)
         shift = -(pos[0] + pos[-1]) / 2
         for r, p in zip(roots, pos, strict=True):
-            u[r] = p + shift
-            level[r] = 0
-        for node in reversed(internal):  # parents before their children
-            x = u[node]
-            lv = level[node]
-            for cid, du, dl, how in shapes[node].kids:
-                u[cid] = x + du
-                level[cid] = lv + dl
-                placement[cid] = how
-                manager[cid] = node
-    return TidyResult(u, level, placement, manager, shapes, recomputed)
+            root_u[r] = p + shift
+    return TidyShapes(list(roots), root_u, shapes, internal, recomputed)
 
 
 def _preorder(roots: Sequence[str], children: Mapping[str, list[str]]) -> list[str]:

@@ -11,7 +11,8 @@ final boxes, so they stay attached to a box that was moved by hand.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import islice
+from dataclasses import dataclass, field
+from itertools import chain
 
 from orgdesigner.layout.geometry import (
     Box,
@@ -23,12 +24,15 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import Placement, Shape, TidyResult
+from orgdesigner.layout.tidy import Placement, Shape, TidyResult, TidyShapes
 
 __all__ = [
     "LEVEL_GAP",
     "MARGIN",
     "Abstract",
+    "Placed",
+    "StyleVariants",
+    "place_tree",
     "tree_geometry",
     "tree_bounds",
     "tree_connectors",
@@ -132,135 +136,129 @@ def bounds_of(rects: Iterable[Rect], points: Iterable[tuple[float, float]] = (),
     return Rect(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin)
 
 
-def tree_geometry(view: str, order: list[str], labels: Mapping[str, BoxLabel],
-                  styles: Mapping[str, BoxStyle], tidy: TidyResult,
+class StyleVariants(dict[Placement | None, BoxStyle]):
+    """The look of a group of boxes (every ``BoxStyle`` field but the placement) and its
+    style per placement, made on first use: boxes that look alike share these objects."""
+
+    __slots__ = ("base",)
+
+    def __init__(self, base: tuple[object, ...]) -> None:
+        super().__init__()
+        self.base = base
+
+    def __missing__(self, how: Placement | None) -> BoxStyle:
+        style = self[how] = BoxStyle(*self.base, "root" if how is None else how.value)  # type: ignore[arg-type]
+        return style
+
+
+@dataclass(slots=True)
+class Placed:
+    """Everything a walk down the tree decided, by position id (what an incremental
+    re-layout starts from): the tidy centre and level, how a box hangs, its abstract
+    rectangle, style, box and the solid connector into it."""
+
+    u: dict[str, float] = field(default_factory=dict)
+    level: dict[str, int] = field(default_factory=dict)
+    placement: dict[str, Placement] = field(default_factory=dict)
+    abstract: dict[str, Abstract] = field(default_factory=dict)
+    styles: dict[str, BoxStyle] = field(default_factory=dict)
+    boxes: dict[str, Box] = field(default_factory=dict)
+    connectors: dict[str, Connector] = field(default_factory=dict)
+
+
+def tree_geometry(view: str, ts: TidyShapes, labels: Mapping[str, BoxLabel],
+                  variants: Mapping[str, StyleVariants], pitch: float,
                   offsets: Mapping[str, tuple[float, float]],
                   dotted: Iterable[tuple[str, str]], legend: list[LegendEntry],
-                  abstract_out: dict[str, Abstract] | None = None,
-                  boxes_out: dict[str, Box] | None = None,
-                  solid_out: dict[str, Connector] | None = None) -> Geometry:
-    """Classic or horizontal geometry of a tidy layout of the positions in ``order``
-    (depth-first pre-order: a manager comes before its reports). ``abstract_out``,
-    ``boxes_out`` and ``solid_out`` receive each box in abstract coordinates, each box and
-    the solid connector into each report, by position id."""
+                  kept: Placed | None = None) -> Geometry:
+    """Classic or horizontal geometry of the tidy shapes ``ts``; with ``kept``, also
+    every placement by id, for the next incremental re-layout."""
     horizontal = view == "horizontal"
-    deepest = 0.0
-    for lab in labels.values():
-        d = lab.width if horizontal else lab.height
-        if d > deepest:
-            deepest = d
-    pitch = deepest + LEVEL_GAP
-    abstract: dict[str, Abstract] = {} if abstract_out is None else abstract_out
-    boxes: dict[str, Box] = {} if boxes_out is None else boxes_out
-    solid: dict[str, Connector] = {} if solid_out is None else solid_out
-    if horizontal or offsets:
-        _place_any(order, labels, styles, tidy, offsets, horizontal, pitch, abstract, boxes,
-                   solid)
-    else:
-        _place_classic(labels, styles, tidy, pitch, abstract, boxes, solid)
-    connectors = list(solid.values())
-    dotted_lines: list[Connector] = []
-    if dotted:
-        rects = {}
-        for b in boxes.values():
-            rects[b.id] = Rect(b.x, b.y, b.w, b.h)
-        dotted_lines = dotted_connectors(rects, dotted)
-        connectors.extend(dotted_lines)
+    boxes, connectors, moved = place_tree(ts, labels, variants, pitch, horizontal, offsets,
+                                          kept)
     if not boxes:
         return Geometry(view=view, legend=legend)
-    roots = list(islice(tidy.u, len(tidy.u) - len(tidy.manager)))  # tidy places roots first
-    bounds = tree_bounds(roots, tidy.u, tidy.shapes, pitch, horizontal,
-                         [abstract[p] for p in offsets if p in abstract], dotted_lines)
-    return Geometry(view=view, boxes=list(boxes.values()), connectors=connectors,
-                    legend=legend, bounds=bounds)
+    dotted_lines: list[Connector] = []
+    if dotted:
+        ends = {pid for pair in dotted for pid in pair}
+        rects = {b.id: Rect(b.x, b.y, b.w, b.h) for b in boxes if b.id in ends}
+        dotted_lines = dotted_connectors(rects, dotted)
+        connectors.extend(dotted_lines)
+    bounds = tree_bounds(ts.roots, ts.root_u, ts.shapes, pitch, horizontal, moved,
+                         dotted_lines)
+    return Geometry(view=view, boxes=boxes, connectors=connectors, legend=legend,
+                    bounds=bounds)
 
 
-def _place_classic(labels: Mapping[str, BoxLabel], styles: Mapping[str, BoxStyle],
-                   tidy: TidyResult, pitch: float, abstract: dict[str, Abstract],
-                   boxes: dict[str, Box], solid: dict[str, Connector]) -> None:
-    """Boxes and solid connectors of the classic view without manual offsets: one pass
-    over the reports in the order tidy placed them (a manager before its reports), the
-    four tidy tables read side by side (they share that order) instead of looked up."""
-    u_of, level_of, manager_of = tidy.u, tidy.level, tidy.manager
-    n_roots = len(u_of) - len(manager_of)
-    for pid, u in islice(u_of.items(), n_roots):
-        lab = labels[pid]
-        bs, ds = lab.width, lab.height
-        v = level_of[pid] * pitch
-        abstract[pid] = (u, bs, v, ds)
-        boxes[pid] = Box(pid, u - bs / 2, v, bs, ds, lab.lines, styles[pid])
+def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
+               variants: Mapping[str, StyleVariants], pitch: float, horizontal: bool,
+               offsets: Mapping[str, tuple[float, float]], kept: Placed | None = None
+               ) -> tuple[list[Box], list[Connector], list[Abstract]]:
+    """Boxes and solid connectors of a tree view in one walk down the tidy shapes (a
+    manager before its reports), and the abstract rectangles of boxes moved by hand.
+    Level ``l`` starts at ``l * pitch``; manual offsets move single boxes (not their
+    reports); the horizontal view swaps the axes."""
+    boxes: list[Box] = []
+    connectors: list[Connector] = []
+    moved: list[Abstract] = []
+    add_box, add_connector = boxes.append, connectors.append
+    shapes = ts.shapes
+    offsets_get = offsets.get if offsets else None
     half_gap = LEVEL_GAP / 2
     row = Placement.ROW
-    for (pid, m), u, lv, how in zip(manager_of.items(), islice(u_of.values(), n_roots, None),
-                                    islice(level_of.values(), n_roots, None),
-                                    tidy.placement.values(), strict=True):
-        lab = labels[pid]
-        bs = lab.width
-        ds = lab.height
-        v = lv * pitch
-        abstract[pid] = (u, bs, v, ds)
-        x0 = u - bs / 2
-        boxes[pid] = Box(pid, x0, v, bs, ds, lab.lines, styles[pid])
-        um, _bm, vm, dm = abstract[m]
-        if how is row:
-            if um == u:
-                pts = [(u, vm + dm), (u, v)]
+    #: placed managers: tidy centre, level and abstract rectangle
+    at: dict[str, tuple[float, int, Abstract]] = {}
+    roots = (None, (0.0, 0, (0.0, 0.0, 0.0, 0.0)), [(r, ts.root_u[r], 0, None) for r in ts.roots])
+    jobs = chain((roots,), ((m, at[m], shapes[m].kids) for m in reversed(ts.internal)))
+    for mgr, (mu, mlv, (um, _bm, vm, dm)), kids in jobs:
+        m_end = vm + dm
+        for cid, du, dl, how in kids:
+            lab = labels[cid]
+            if horizontal:
+                bs, ds = lab.height, lab.width
             else:
-                bus = v - half_gap
-                pts = [(um, vm + dm), (um, bus), (u, bus), (u, v)]
-        else:
-            mid = v + ds / 2
-            pts = [(um, vm + dm), (um, mid), (x0 if u >= um else x0 + bs, mid)]
-        solid[pid] = Connector(m, pid, pts)
-
-
-def _place_any(order: list[str], labels: Mapping[str, BoxLabel],
-               styles: Mapping[str, BoxStyle], tidy: TidyResult,
-               offsets: Mapping[str, tuple[float, float]], horizontal: bool, pitch: float,
-               abstract: dict[str, Abstract], boxes: dict[str, Box],
-               solid: dict[str, Connector]) -> None:
-    """Boxes and solid connectors of either tree view, with manual offsets."""
-    half_gap = LEVEL_GAP / 2
-    u_of, level_of, manager_of, placement_of = tidy.u, tidy.level, tidy.manager, tidy.placement
-    row = Placement.ROW
-    for pid in order:
-        lab = labels[pid]
-        if horizontal:
-            bs, ds = lab.height, lab.width
-        else:
-            bs, ds = lab.width, lab.height
-        u = u_of[pid]
-        v = level_of[pid] * pitch
-        if offsets:
-            off = offsets.get(pid)
+                bs, ds = lab.width, lab.height
+            tu = mu + du
+            lv = mlv + dl
+            u = tu
+            v = lv * pitch
+            off = offsets_get(cid) if offsets_get is not None else None
             if off is not None:
                 u += off[1] if horizontal else off[0]
                 v += off[0] if horizontal else off[1]
-        a = (u, bs, v, ds)
-        abstract[pid] = a
-        x0 = u - bs / 2
-        if horizontal:
-            boxes[pid] = Box(pid, v, x0, ds, bs, lab.lines, styles[pid])
-        else:
-            boxes[pid] = Box(pid, x0, v, bs, ds, lab.lines, styles[pid])
-        m = manager_of.get(pid)
-        if m is None:
-            continue
-        um, bm, vm, dm = abstract[m]
-        how = placement_of[pid]
-        if how is row:
-            if um == u:
-                pts = [(u, vm + dm), (u, v)]
-            else:
-                bus = level_of[pid] * pitch - half_gap
-                pts = [(um, vm + dm), (um, bus), (u, bus), (u, v)]
-        else:
-            mid = v + ds / 2
-            side = x0 if u >= um else x0 + bs
-            pts = [(um, vm + dm), (um, mid), (side, mid)]
-        if horizontal:
-            pts = [(y, x) for x, y in pts]
-        solid[pid] = Connector(m, pid, pts)
+                moved.append((u, bs, v, ds))
+            style = variants[cid][how]
+            x0 = u - bs / 2
+            box = (Box(cid, v, x0, ds, bs, lab.lines, style) if horizontal
+                   else Box(cid, x0, v, bs, ds, lab.lines, style))
+            add_box(box)
+            if shapes[cid].kids or kept is not None:
+                a = (u, bs, v, ds)
+                at[cid] = (tu, lv, a)
+            if mgr is not None:
+                if how is row:
+                    if um == u:
+                        pts = [(u, m_end), (u, v)]
+                    else:
+                        bus = lv * pitch - half_gap
+                        pts = [(um, m_end), (um, bus), (u, bus), (u, v)]
+                else:
+                    mid = v + ds / 2
+                    pts = [(um, m_end), (um, mid), (x0 if u >= um else x0 + bs, mid)]
+                if horizontal:
+                    pts = [(y, x) for x, y in pts]
+                connector = Connector(mgr, cid, pts)
+                add_connector(connector)
+                if kept is not None:
+                    kept.connectors[cid] = connector
+                    kept.placement[cid] = how
+            if kept is not None:
+                kept.u[cid] = tu
+                kept.level[cid] = lv
+                kept.abstract[cid] = a
+                kept.styles[cid] = style
+                kept.boxes[cid] = box
+    return boxes, connectors, moved
 
 
 def tree_bounds(roots: Iterable[str], u: Mapping[str, float], shapes: Mapping[str, Shape],
