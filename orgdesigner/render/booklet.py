@@ -148,39 +148,52 @@ class _Planner:
     # -- pagination --------------------------------------------------------------------
     def paginate(self, roots: list[str], trail: str, level: int,
                  outline: list[tuple[str, int]] | None = None) -> None:
-        """Pages for the subtrees under ``roots``: each subtree is laid out once; those that
-        fit are packed onto shared pages in rows (chart order), then the bigger ones are
-        cut. Each page gets an outline entry at ``level`` (``outline`` replaces the
-        first page's entry and suppresses the others' when given)."""
+        """Pages for the subtrees under ``roots``: each subtree that fits is laid out once;
+        a bigger one is cut, and its top layers take its place. These parts are packed
+        onto shared pages in rows (chart order); after each page come the pages that
+        continue the subtrees cut on it. Each page gets an outline entry at ``level``
+        (``outline`` replaces the first page's entry and suppresses the others' when
+        given)."""
         shelf = _Shelf(self.area.w / self.min_scale, self.area.h / self.min_scale)
         pending: list[tuple[str, Geometry]] = []
+        frontier: dict[str, list[str]] = {}  # cut root -> the boxes cut below it
+        heads: list[str] = []  # drawn above with too many reports: no page of their own
 
-        def flush() -> None:
-            nonlocal outline
-            for placed in shelf.pages(pending):
-                names = [pid for pid, _, _, _ in placed]
-                entry = [(self._names(names), level)] if outline is None else outline
-                index = self._add(_compose(placed, self.legend, self.view),
-                                  f"{trail} › {self._names(names)}", entry)
-                for pid in names:
-                    self.first_page_of.setdefault(pid, index)
-                outline = []
-            pending.clear()
-
-        too_big: list[str] = []
         for root in roots:
             if self.size.get(root, 1) <= self.capacity:
                 geometry = self._subtree_geometry(root)
                 if self._legible(geometry):
                     pending.append((root, geometry))
                     continue
-            too_big.append(root)
-        flush()  # the subtrees that fit first, packed; then each big one, cut
-        for root in too_big:
-            entry = [(self.graph.positions[root].label, level)] if outline is None else outline
+            top = self._top(root)
+            if top is None:
+                heads.append(root)
+                continue
+            pending.append((root, top[0]))
+            frontier[root] = top[1]
+        for placed in shelf.pages(pending):
+            names = [pid for pid, _, _, _ in placed]
+            entry = [(self._names(names), level)] if outline is None else outline
+            cut = [pid for name in names for pid in frontier.get(name, ())]
+            index = self._add(_compose(placed, self.legend, self.view),
+                              f"{trail} › {self._names(names)}", entry, cut=cut)
+            for pid in names:
+                self.first_page_of.setdefault(pid, index)
             if outline is not None:
                 outline = []
-            self._cut(root, trail, level, entry)
+            for pid in names:  # the subtrees cut on this page continue right after it
+                if frontier.get(pid):
+                    label = self.graph.positions[pid].label
+                    self.paginate(frontier[pid], f"{trail} › {label}", level + 1)
+        for root in heads:  # its reports' pages follow directly
+            label = self.graph.positions[root].label
+            before = len(self.pages)
+            self.paginate(self.children[root], f"{trail} › {label}", level,
+                          outline or [(label, level)])
+            if outline:
+                outline = []
+            if len(self.pages) > before:
+                self.first_page_of.setdefault(root, before)
 
     def _subtree_geometry(self, root: str) -> Geometry:
         """The subtree as the layout of the whole chart placed it (a tidy tree lays out a
@@ -212,12 +225,10 @@ class _Planner:
         first = self.graph.positions[pack[0]].label
         return first if len(pack) == 1 else f"{first} and {len(pack) - 1} more"
 
-    def _cut(self, root: str, trail: str, level: int, outline: list[tuple[str, int]]) -> None:
-        """A page with the top layers of ``root``'s subtree (as many as fit legibly, from
-        two layers on), then the pages below the cut. A head with too many reports for
-        one page, already drawn on the page above, gets no page of its own: its reports'
-        pages follow directly."""
-        label = self.graph.positions[root].label
+    def _top(self, root: str) -> tuple[Geometry, list[str]] | None:
+        """The top layers of ``root``'s subtree for a page (as many as fit legibly, from
+        two layers on) and the boxes where it is cut; None for a head with too many
+        reports for one page that is already drawn on a page above."""
         geometry: Geometry | None = None
         depth, ids = 1, [root]
         for d in (2, 3, 4):
@@ -229,19 +240,11 @@ class _Planner:
                 break
             geometry, depth, ids = candidate, d, trial
         if geometry is None and root in self.drawn:
-            before = len(self.pages)
-            self.paginate(self.children[root], f"{trail} › {label}", level,
-                          outline or [(label, level)])
-            if len(self.pages) > before:
-                self.first_page_of.setdefault(root, before)
-            return
+            return None
         if geometry is None:  # not shown anywhere yet: a page of its own, then its reports
             geometry = self.layout(self._scenario(ids))
         inner = set(self._down_to([root], depth - 1)) if depth > 1 else set()
-        frontier = [pid for pid in ids if pid not in inner and self.children[pid]]
-        index = self._add(geometry, f"{trail} › {label}", outline, cut=frontier)
-        self.first_page_of.setdefault(root, index)
-        self.paginate(frontier, f"{trail} › {label}", level + 1)
+        return geometry, [pid for pid in ids if pid not in inner and self.children[pid]]
 
 
 def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
@@ -306,9 +309,9 @@ def _leftovers(planner: _Planner) -> None:
 
 def _link(planner: _Planner) -> None:
     """Link each cut box to the page that continues below it."""
-    for page, cut in zip(planner.pages, planner.continued, strict=True):
+    for i, (page, cut) in enumerate(zip(planner.pages, planner.continued, strict=True)):
         for pid in list(cut):
-            target = _continuation(planner, pid)
+            target = _continuation(planner, pid, i)
             if target is None:
                 del cut[pid]
                 continue
@@ -316,15 +319,16 @@ def _link(planner: _Planner) -> None:
             cut[pid] = planner.pages[target].key
 
 
-def _continuation(planner: _Planner, pid: str) -> int | None:
-    """Index of the page where the subtree below ``pid`` continues."""
+def _continuation(planner: _Planner, pid: str, after: int) -> int | None:
+    """Index of the page (after page ``after``, where ``pid`` is cut) where the subtree
+    below ``pid`` continues."""
     own = planner.first_page_of.get(pid)
     candidates = []
-    if own is not None and own > 0:
+    if own is not None and own > after:
         candidates.append(own)
     for k in planner.children.get(pid, []):
         page = planner.first_page_of.get(k)
-        if page is not None:
+        if page is not None and page > after:
             candidates.append(page)
     return min(candidates) if candidates else None
 

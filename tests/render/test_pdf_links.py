@@ -71,3 +71,33 @@ def test_tile_links_go_to_the_neighbouring_tiles(tmp_path):
             same_row = other.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == \
                 ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
             assert same_col != same_row, (ref, other)
+
+
+def test_booklet_packs_cut_tops_and_links_each_cut_box_to_its_reports():
+    from orgdesigner.model.graph import OrgGraph
+    from orgdesigner.render.booklet import plan_booklet
+    from orgdesigner.render.pages import PageFrame
+
+    doc = generate_org(900, seed=4)
+    scenario = doc.scenario()
+    frame = PageFrame(842.0, 595.0, 28.0, "t", "s", "d")
+    booklet = plan_booklet(scenario, simple_layout, frame, warnings=[])
+    graph = OrgGraph(scenario)
+    page_of = {page.key: i for i, page in enumerate(booklet.pages)}
+    shown = [{b.id for b in page.geometry.boxes} for page in booklet.pages]
+    shared = 0
+    for i, (page, cut) in enumerate(zip(booklet.pages, booklet.continued, strict=True)):
+        assert set(cut) <= shown[i] and set(page.links) == set(cut)
+        tops = set()  # the subtree each cut box hangs from on this page
+        for pid in cut:
+            while graph.manager(pid) in shown[i]:
+                pid = graph.manager(pid)
+            tops.add(pid)
+        shared += i > 0 and len(tops) > 1
+        for pid, key in page.links.items():
+            target = page_of[key]
+            assert target > i, (pid, i, target)  # continues further on
+            # the page it points at shows the box's reports (or the box itself on top)
+            assert pid in shown[target] or set(graph.reports(pid)) & shown[target]
+    assert shared, "no page holds the cut tops of more than one subtree"
+    assert set().union(*shown) == set(graph.positions)
