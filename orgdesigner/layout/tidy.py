@@ -352,9 +352,11 @@ def tidy_shapes(roots: Sequence[str], children: Mapping[str, list[str]],
     if not old:  # nothing cached: every node is new, no comparisons to make
         # Leaves first, in bulk (most nodes are leaves; one shape per size), then the
         # parents, children before their parents.
-        for size in {sizes[node] for node in order if node not in parents}:
+        leaf_nodes = [node for node in order if node not in parents]
+        leaf_sizes = list(map(sizes.__getitem__, leaf_nodes))
+        for size in set(leaf_sizes):
             leaves[size] = _leaf(size, False)
-        shapes = {node: leaves[sizes[node]] for node in order if node not in parents}
+        shapes = dict(zip(leaf_nodes, map(leaves.__getitem__, leaf_sizes)))
         for node in is_assistant.difference(parents).intersection(shapes):
             shapes[node] = _leaf(sizes[node], True)
         internal = [node for node in reversed(order) if node in parents]
