@@ -104,6 +104,19 @@ class OpBlock:
             path = _ROUND_PATHS[key] = _round_path(*key)
         self.ops.append(f"q 1 0 0 1 {x:.1f} {y:.1f} cm {path} Q")
 
+    @staticmethod
+    def round_path(w: float, h: float, r: float, paint: str = "B") -> str:
+        """The path ``round_rect`` draws, with its lower left corner at the origin (for a
+        caller placing many boxes of one size itself)."""
+        r = min(r, w / 2, h / 2)
+        if r <= 0.05:
+            return f"0.0 0.0 {w:.1f} {h:.1f} re {paint}"
+        key = (round(w, 1), round(h, 1), round(r, 1), paint)
+        path = _ROUND_PATHS.get(key)
+        if path is None:
+            path = _ROUND_PATHS[key] = _round_path(*key)
+        return path
+
     def rect(self, x: float, y: float, w: float, h: float, paint: str = "f") -> None:
         self._end_text()
         self.ops.append(f"{x:.1f} {y:.1f} {w:.1f} {h:.1f} re {paint}")

@@ -192,22 +192,28 @@ def _paint_boxes(ops: OpBlock, w: Window, boxes: list[Box]) -> None:
     for b in boxes:
         groups.setdefault((b.style.unit_color, b.style.vacant), []).append(b)
     tiny = s * min((b.w for b in boxes), default=100.0) < 6  # an overview: plain blocks
+    add = ops.ops.append  # boxes by the thousand: operators formatted here directly
+    shapes: dict[tuple[float, float], str] = {}  # box size -> its outline at the origin
     for (colour, vacant), group in groups.items():
         if tiny:
             ops.style(fill=tint(colour, 0.7, "#9aa5b1"))
             for b in group:
-                ops.rect(left + b.x * s, top - (b.y + b.h) * s, b.w * s, b.h * s)
+                add(f"{left + b.x * s:.1f} {top - (b.y + b.h) * s:.1f} {b.w * s:.1f} "
+                    f"{b.h * s:.1f} re f")
             continue
         ops.style(stroke=tint(colour, 0.8, "#9aa5b1") if colour else BOX_BORDER,
                   fill=VACANT_FILL if vacant else tint(colour, 0.08, "#ffffff"),
                   dash=(3 * s, 2 * s) if vacant else None, solid=not vacant)
-        for b in group:
-            ops.round_rect(left + b.x * s, top - (b.y + b.h) * s, b.w * s, b.h * s, radius)
+        for b in group:  # what ops.round_rect writes
+            path = shapes.get((b.w, b.h))
+            if path is None:
+                path = shapes[(b.w, b.h)] = ops.round_path(b.w * s, b.h * s, radius)
+            add(f"q 1 0 0 1 {left + b.x * s:.1f} {top - (b.y + b.h) * s:.1f} cm {path} Q")
         if colour:
             ops.style(fill=HexColor(colour))
             for b in group:
-                ops.rect(left + b.x * s + radius, top - b.y * s - strip,
-                         b.w * s - 2 * radius, strip)
+                add(f"{left + b.x * s + radius:.1f} {top - b.y * s - strip:.1f} "
+                    f"{b.w * s - 2 * radius:.1f} {strip:.1f} re f")
     ops.style(solid=True)
     facing = [b for b in boxes if b.style.customer_facing]
     if facing and not tiny:

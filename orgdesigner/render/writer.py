@@ -167,16 +167,14 @@ class PdfWriter:
         page.key = self.start_page(page.section, page.key, page.outline)
         c = self.canvas
         area = self.frame.content
-        c.saveState()
-        path = c.beginPath()
-        path.rect(area.x, area.y, area.w, area.h)
-        c.clipPath(path, stroke=0, fill=0)
+        # clipped to the content area; what is painted inside restores its own state
+        c.addLiteral(f"q {area.x:.2f} {area.y:.2f} {area.w:.2f} {area.h:.2f} re W n")
         shown = paint_geometry(c, page.geometry, page.window, boxes=page.boxes,
                                connectors=page.connectors, links=page.links, text=page.text,
                                cache=self.text_cache)
         if page.tags:
             _draw_tags(c, page, shown, self.text_cache)
-        c.restoreState()
+        c.addLiteral("Q")
         if page.decorate is not None:
             ops = OpBlock(c, self.text_cache)
             page.decorate(c, self.frame, ops)
