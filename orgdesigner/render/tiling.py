@@ -12,10 +12,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
-from orgdesigner.render.fonts import run_width, text_runs
+from orgdesigner.render.fonts import text_runs, text_width
 from orgdesigner.render.ops import OpBlock, link
 from orgdesigner.render.options import MIN_TEXT_PT
-from orgdesigner.render.pages import PageFrame, draw_text
+from orgdesigner.render.pages import PageFrame
 from orgdesigner.render.painter import MUTED, Window
 from orgdesigner.render.writer import ChartPage, fit_window
 
@@ -166,21 +166,26 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
 
 def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], str]):
     def decorate(c: Canvas, frame: PageFrame, ops: OpBlock) -> None:
-        c.saveState()
-        c.setStrokeColor(HexColor("#2b6cb0"))
-        c.setLineWidth(0.6)
-        c.setDash([3, 2])
+        """Each tile's part of the chart outlined, named and linked (thousands of cells:
+        written as operators)."""
+        cells: list[str] = []
+        names: list[tuple[float, float, float, str]] = []
         for (col, row), key in keys.items():
             src = grid.source(col, row)
             # the part this tile owns (overlap split in the middle)
             x1, y1, x2, y2 = w.page_rect(Rect(src.x, src.y, grid.step_x, grid.step_y))
-            c.rect(x1, y1, x2 - x1, y2 - y1, stroke=1, fill=0)
+            cells.append(f"{x1:.2f} {y1:.2f} {x2 - x1:.2f} {y2 - y1:.2f} re")
             size = max(4.0, min(12.0, (y2 - y1) * 0.3, (x2 - x1) * 0.25))
-            c.setFillAlpha(0.6)
-            draw_text(c, (x1 + x2) / 2, (y1 + y2) / 2 - size / 3, grid.ref(col, row), size,
-                      bold=True, anchor="middle", colour=GRID)
+            ref = grid.ref(col, row)
+            names.append(((x1 + x2 - text_width(ref, size, True)) / 2,
+                          (y1 + y2) / 2 - size / 3, size, ref))
             link(c, (x1, y1, x2, y2), key)
-        c.restoreState()
+        ops.style(stroke=GRID, width=0.6, dash=(3, 2))
+        ops.path(" ".join(cells))
+        ops.stroke_path()
+        ops.text_colour(GRID)
+        for x, y, size, ref in names:
+            ops.line(x, y, size, ref, True)
     return decorate
 
 
@@ -205,8 +210,7 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
         ops.stroke_path()
         ref = grid.ref(col, row)
         ops.text_colour(GRID)
-        runs = text_runs(ref, True)
-        ops.text(area.right - 4 - run_width(runs, 14), area.bottom - 16, 14, runs)
+        ops.line(area.right - 4 - text_width(ref, 14, True), area.bottom - 16, 14, ref, True)
         # the neighbouring tiles, named and linked, in the margins
         m = area.x / 2
         ops.text_colour(MUTED)
@@ -216,16 +220,15 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
                 continue
             arrow = {(-1, 0): "←", (1, 0): "→", (0, -1): "↑", (0, 1): "↓"}[(dc, dr)]
             label = f"{arrow} {grid.ref(*cell)}" if dc + dr < 0 else f"{grid.ref(*cell)} {arrow}"
-            runs = text_runs(label)
-            width = run_width(runs, 7)
+            width = text_width(label, 7)
             if dc:  # along the side margins, reading upwards / downwards
                 x = m + 2.5 if dc < 0 else frame.width - m - 2.5
                 y = area.cy - width / 2 if dc < 0 else area.cy + width / 2
-                ops.text(x, y, 7, runs, rotate=90 if dc < 0 else -90)
+                ops.text(x, y, 7, text_runs(label), rotate=90 if dc < 0 else -90)
                 box = (x - 8, area.cy - width / 2, x + 3, area.cy + width / 2)
             else:
                 y = frame.height - m - 3 if dr < 0 else m - 3
-                ops.text(area.cx - width / 2, y, 7, runs)
+                ops.line(area.cx - width / 2, y, 7, label)
                 box = (area.cx - width / 2, y - 2, area.cx + width / 2, y + 8)
             link(c, box, keys[cell])
     return decorate
