@@ -30,23 +30,25 @@ class Booklet:
     continued: list[dict[str, str]] = field(default_factory=list)
 
 
-def division_roots(graph: OrgGraph) -> list[tuple[str, str]]:
+def division_roots(graph: OrgGraph, order: Sequence[str] | None = None
+                   ) -> list[tuple[str, str]]:
     """(position id, division name) of the head of each division, in chart order:
-    where a unit marked as a division starts, else the direct reports of the top."""
-    tops = graph.tops()
+    where a unit marked as a division starts, else the direct reports of the top.
+    ``order``: the chart's pre-order from its tops, if the caller has it."""
     div_of = graph.division_of()
     roots: list[tuple[str, str]] = []
     if any(u.is_division for u in graph.units.values()):
-        for top in tops:
-            for pid in graph.walk(top):
-                div = div_of.get(pid)
-                if div is None:
-                    continue
-                manager = graph.manager(pid)
-                if manager is None or div_of.get(manager) != div:
-                    roots.append((pid, graph.units[div].name))
+        if order is None:
+            order = [pid for top in graph.tops() for pid in graph.walk(top)]
+        for pid in order:
+            div = div_of.get(pid)
+            if div is None:
+                continue
+            manager = graph.manager(pid)
+            if manager is None or div_of.get(manager) != div:
+                roots.append((pid, graph.units[div].name))
     if not roots:
-        for top in tops:
+        for top in graph.tops():
             for pid in graph.reports(top):
                 p = graph.positions[pid]
                 roots.append((pid, p.title or p.label))
@@ -78,6 +80,7 @@ class _Planner:
         self.view = scenario.view.orientation.value
         self.drawn: set[str] = set()
         self.full_boxes: dict[str, Box] = {}
+        self.min_size: dict[str, float] = {}
         self.full_into: dict[str, list[Connector]] = {}
         self.pages: list[ChartPage] = []
         self.continued: list[dict[str, str]] = []
@@ -87,11 +90,18 @@ class _Planner:
         """Subtree sizes; also keeps the pre-order of the whole chart, in which each
         subtree is the ``size`` entries starting at its root (``_subtree_ids``)."""
         size: dict[str, int] = {}
+        self.tops = self.graph.tops()
         self.order: list[str] = []
-        for top in self.graph.tops():
-            order = list(self.graph.walk(top))
+        children = self.children
+        for top in self.tops:  # pre-order in sibling order, as OrgGraph.walk
+            order: list[str] = []
+            stack = [top]
+            while stack:
+                pid = stack.pop()
+                order.append(pid)
+                stack.extend(reversed(children[pid]))
             for pid in reversed(order):
-                size[pid] = 1 + sum(size.get(k, 0) for k in self.children[pid])
+                size[pid] = 1 + sum(size.get(k, 0) for k in children[pid])
             self.order += order
         self.start = {pid: i for i, pid in enumerate(self.order)}
         return size
@@ -129,9 +139,13 @@ class _Planner:
                     stack.extend((k, d + 1) for k in reversed(self.children[pid]))
         return out
 
-    def _legible(self, geometry: Geometry) -> bool:
+    def _legible(self, geometry: Geometry, smallest: float | None = None) -> bool:
+        """Whether the geometry fits on a page with its text at a legible size
+        (``smallest``: its smallest text, when the caller knows it)."""
         window = fit_window(geometry.bounds, self.area, MAX_SCALE)
-        return smallest_text(geometry) * window.scale >= MIN_TEXT_PT - 1e-9
+        if smallest is None:
+            smallest = smallest_text(geometry)
+        return smallest * window.scale >= MIN_TEXT_PT - 1e-9
 
     def _add(self, geometry: Geometry, section: str, outline: list[tuple[str, int]],
              cut: Iterable[str] = ()) -> int:
@@ -161,8 +175,8 @@ class _Planner:
 
         for root in roots:
             if self.size.get(root, 1) <= self.capacity:
-                geometry = self._subtree_geometry(root)
-                if self._legible(geometry):
+                geometry, smallest = self._subtree_geometry(root)
+                if self._legible(geometry, smallest):
                     pending.append((root, geometry))
                     continue
             top = self._top(root)
@@ -195,28 +209,41 @@ class _Planner:
             if len(self.pages) > before:
                 self.first_page_of.setdefault(root, before)
 
-    def _subtree_geometry(self, root: str) -> Geometry:
+    def _subtree_geometry(self, root: str) -> tuple[Geometry, float | None]:
         """The subtree as the layout of the whole chart placed it (a tidy tree lays out a
-        subtree the same wherever it hangs), or a layout of its own."""
+        subtree the same wherever it hangs), or a layout of its own; with its smallest
+        text size when known without looking at every line."""
         ids = self._subtree_ids(root)
         boxes = [self.full_boxes.get(i) for i in ids]
-        if self.full_boxes and all(b is not None for b in boxes):
+        if self.full_boxes and None not in boxes:
             keep = set(ids)
             connectors = [c for i in ids for c in self.full_into.get(i, ())
                           if c.source_id in keep]
-            xs = [b.x for b in boxes] + [b.x + b.w for b in boxes]  # type: ignore[union-attr]
-            ys = [b.y for b in boxes] + [b.y + b.h for b in boxes]  # type: ignore[union-attr]
+            x0 = min([b.x for b in boxes])  # type: ignore[union-attr]
+            x1 = max([b.x + b.w for b in boxes])  # type: ignore[union-attr]
+            y0 = min([b.y for b in boxes])  # type: ignore[union-attr]
+            y1 = max([b.y + b.h for b in boxes])  # type: ignore[union-attr]
             for c in connectors:
-                xs += [p[0] for p in c.points]
-                ys += [p[1] for p in c.points]
-            x0, y0 = min(xs), min(ys)
+                for px, py in c.points:
+                    if px < x0:
+                        x0 = px
+                    elif px > x1:
+                        x1 = px
+                    if py < y0:
+                        y0 = py
+                    elif py > y1:
+                        y1 = py
+            smallest = min(map(self.min_size.__getitem__, ids), default=10.0)
             return Geometry(view=self.view, boxes=boxes, connectors=connectors,  # type: ignore[arg-type]
-                            legend=self.legend, bounds=Rect(x0, y0, max(xs) - x0, max(ys) - y0))
-        return self.layout(self._scenario(ids))
+                            legend=self.legend, bounds=Rect(x0, y0, x1 - x0, y1 - y0)), smallest
+        return self.layout(self._scenario(ids)), None
 
     def use_full_layout(self, geometry: Geometry) -> None:
         """Take subtree geometries from this layout of the whole scenario."""
         self.full_boxes = {b.id: b for b in geometry.boxes}
+        #: Smallest text of each box (smallest_text of one box; 10 without lines).
+        self.min_size = {b.id: min([ln.size for ln in b.lines], default=10.0)
+                         for b in geometry.boxes}
         self.full_into = {}
         for c in geometry.connectors:
             self.full_into.setdefault(c.target_id, []).append(c)
@@ -255,20 +282,19 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
     is a layout of the whole scenario in the same view, if the caller has one."""
     planner = _Planner(scenario, layout, frame, warnings, tick)
     graph = planner.graph
-    roots = division_roots(graph)
+    roots = division_roots(graph, planner.order)
     root_ids = [r for r, _ in roots]
     depths = graph.depths()
-    overview: set[str] = set(graph.tops())
+    overview: set[str] = set(planner.tops)
     for r in root_ids:
         overview.update(graph.chain_of_command(r))
     for pid, d in depths.items():
         if d <= 2 and len(overview) < planner.capacity:
             overview.add(pid)
-    ordered = [pid for top in graph.tops() for pid in graph.walk(top) if pid in overview]
+    ordered = [pid for pid in planner.order if pid in overview]
     over_geometry = layout(planner._scenario(ordered))
     planner.legend = list(over_geometry.legend)
-    planner.use_full_layout(full or layout(planner._scenario(
-        [pid for top in graph.tops() for pid in graph.walk(top)])))
+    planner.use_full_layout(full or layout(planner._scenario(planner.order)))
     planner.min_scale = min(MAX_SCALE, MIN_TEXT_PT / smallest_text(over_geometry))
     planner._add(over_geometry, "Overview: top of the organisation",
                  [("Overview", 0)], cut=[pid for pid in ordered if any(
@@ -280,7 +306,7 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
     names = dict(roots)
     covered: set[str] = set()
     for r in root_ids:
-        covered.update(graph.subtree(r))
+        covered.update(planner._subtree_ids(r))
     for pid in ordered:
         if pid in names:
             name = names[pid]
