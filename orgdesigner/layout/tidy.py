@@ -356,7 +356,7 @@ def tidy_shapes(roots: Sequence[str], children: Mapping[str, list[str]],
         leaf_sizes = list(map(sizes.__getitem__, leaf_nodes))
         for size in set(leaf_sizes):
             leaves[size] = _leaf(size, False)
-        shapes = dict(zip(leaf_nodes, map(leaves.__getitem__, leaf_sizes)))
+        shapes = dict(zip(leaf_nodes, map(leaves.__getitem__, leaf_sizes), strict=True))
         for node in is_assistant.difference(parents).intersection(shapes):
             shapes[node] = _leaf(sizes[node], True)
         internal = [node for node in reversed(order) if node in parents]
