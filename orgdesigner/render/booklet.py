@@ -262,6 +262,10 @@ class _Planner:
             trial = self._down_to([root], d)
             if len(trial) > self.capacity or len(trial) == len(ids):
                 break
+            if len(trial) == self.size.get(root) and self.full_boxes:
+                # the whole subtree, which paginate found too big as the chart's layout
+                # placed it (the same as a layout of its own): no need to lay it out again
+                break
             candidate = self.layout(self._scenario(trial))
             if not self._legible(candidate):
                 break
