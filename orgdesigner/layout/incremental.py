@@ -240,7 +240,7 @@ def patch_tree(st: TreeState, scenario: Scenario, changed: Iterable[str],
 
 
 def _forget(st: TreeState, pid: str) -> None:
-    for table in (st.u, st.level, st.placement, st.abstract, st.boxes, st.connectors,
+    for table in (st.u, st.level, st.placement, st.boxes, st.connectors,
                   st.division_of, st.forest.layer):
         table.pop(pid, None)  # type: ignore[attr-defined]
     style = st.styles.pop(pid, None)
@@ -265,11 +265,14 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
     horizontal, pitch, half_gap = st.horizontal, st.pitch, LEVEL_GAP / 2
     offsets = st.view_settings.offsets  # type: ignore[attr-defined]
     assistant = PositionKind.ASSISTANT
-    stack: list[tuple[str, float, int, str | None, Placement | None, bool, bool]] = [
-        (r, root_u[r], 0, None, None, False, False) for r in reversed(roots)]
+    # node, centre, level, manager, how it hangs, force, the manager's anchor moved,
+    # the manager's anchor (centre across, depth where its connectors leave it)
+    stack: list[tuple[str, float, int, str | None, Placement | None, bool, bool,
+                      tuple[float, float]]] = [
+        (r, root_u[r], 0, None, None, False, False, (0.0, 0.0)) for r in reversed(roots)]
     u_get, level_get, placement_get = st.u.get, st.level.get, st.placement.get
     while stack:
-        node, x, lv, mgr, how, force, manager_moved = stack.pop()
+        node, x, lv, mgr, how, force, manager_moved, anchor = stack.pop()
         moved = (u_get(node) != x or level_get(node) != lv
                  or (how is not None and placement_get(node) is not how))
         changed = node in edited or node in reshaped or force or moved
@@ -278,7 +281,7 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
         if (moved and not force and node not in edited and node not in reshaped
                 and node not in paths and node not in force_below and node in boxes
                 and (how is None or placement_get(node) is how)):
-            _shift(st, node, x, lv, mgr, how)  # moved whole: only places change below
+            _shift(st, node, x, lv, mgr, how, anchor)  # moved whole: only places change
             continue
         if changed:
             force = force or node in force_below
@@ -309,6 +312,9 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
                 st.styles[node] = style
             else:
                 style = old_style
+            old_box = boxes.get(node)
+            old_anchor = (_anchor(st, node, old_box, st.u[node])
+                          if old_box is not None else None)
             st.u[node] = x
             st.level[node] = lv
             if how is not None:
@@ -319,80 +325,151 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
             if off is not None:
                 u += off[1] if horizontal else off[0]
                 v += off[0] if horizontal else off[1]
-            a = (u, bs, v, ds)
-            box_moved = st.abstract.get(node) != a
-            st.abstract[node] = a
-            old_box = boxes.get(node)
-            if (old_box is None or box_moved or old_box.style is not style
-                    or old_box.lines is not lab.lines):
-                x0 = u - bs / 2
-                boxes[node] = (Box(node, v, x0, ds, bs, lab.lines, style) if horizontal
-                               else Box(node, x0, v, bs, ds, lab.lines, style))
+            x0 = u - bs / 2
+            rect = (v, x0, ds, bs) if horizontal else (x0, v, bs, ds)
+            own_anchor = (u, v + ds)
+            box_moved = own_anchor != old_anchor
+            if (old_box is None or rect != (old_box.x, old_box.y, old_box.w, old_box.h)
+                    or old_box.style is not style or old_box.lines is not lab.lines):
+                boxes[node] = Box(node, *rect, lab.lines, style)
         else:
             box_moved = False
+            own_anchor = _anchor(st, node, boxes[node], x)
         if mgr is not None and (changed or manager_moved):
-            conns[node] = _connector(st.abstract[mgr], st.abstract[node], mgr, node, how,
+            lab = st.labels[node]
+            bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
+            box = boxes[node]
+            conns[node] = _connector(anchor, own_anchor[0], bs,
+                                     box.x if horizontal else box.y, ds, mgr, node, how,
                                      lv * pitch - half_gap, horizontal)
         if not changed and node not in paths:
             continue
         for cid, du, dl, kid_how in shapes[node].kids:
-            stack.append((cid, x + du, lv + dl, node, kid_how, force, box_moved))
+            stack.append((cid, x + du, lv + dl, node, kid_how, force, box_moved, own_anchor))
+
+
+def _anchor(st: TreeState, node: str, box: Box, x: float) -> tuple[float, float]:
+    """Where the connectors to ``node``'s reports leave its box: its centre across (tidy
+    centre ``x`` plus its manual offset, summed as a full layout sums it) and its far
+    edge in depth."""
+    off = st.view_settings.offsets.get(node)  # type: ignore[attr-defined]
+    if st.horizontal:
+        return (x + off[1] if off is not None else x), box.x + box.w
+    return (x + off[0] if off is not None else x), box.y + box.h
 
 
 def _shift(st: TreeState, top: str, x: float, lv: int, mgr: str | None,
-           how: Placement | None) -> None:
-    """Move an unchanged subtree to its new place: boxes and connectors are rebuilt from
-    the same shapes, labels and styles, without re-checking anything else."""
-    labels, shapes, boxes, conns, abstract = (st.labels, st.shapes, st.boxes, st.connectors,
-                                              st.abstract)
+           how: Placement | None, anchor: tuple[float, float]) -> None:
+    """Move an unchanged subtree whole to its new place (``anchor``: its manager's).
+    Below ``top`` every box keeps its size, lines and style (its shape, label and style
+    are as they were), so boxes are rebuilt from the old ones and the shapes alone: no
+    label or style look-ups, one pass per parent over its reports with the parent's end
+    of their connectors worked out once. Places are summed down from ``top`` exactly as
+    a full layout sums them, so the result is the same to the last bit."""
+    boxes, conns, shapes = st.boxes, st.connectors, st.shapes
     u_of, level_of = st.u, st.level
     horizontal, pitch, half_gap = st.horizontal, st.pitch, LEVEL_GAP / 2
     offsets = st.view_settings.offsets  # type: ignore[attr-defined]
-    stack: list[tuple[str, float, int, str | None, Placement | None]] = [
-        (top, x, lv, mgr, how)]
+    offsets_get = offsets.get if offsets else None
+    row = Placement.ROW
+    relevel = lv != level_of[top]  # then every depth below is new too
+    lab = st.labels[top]
+    bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
+    u, v = x, lv * pitch
+    off = offsets_get(top) if offsets_get is not None else None
+    if off is not None:
+        u += off[1] if horizontal else off[0]
+        v += off[0] if horizontal else off[1]
+    old = boxes[top]
+    x0 = u - bs / 2
+    boxes[top] = (Box(top, v, x0, ds, bs, old.lines, old.style) if horizontal
+                  else Box(top, x0, v, bs, ds, old.lines, old.style))
+    if mgr is not None:
+        conns[top] = _connector(anchor, u, bs, v, ds, mgr, top, how, lv * pitch - half_gap,
+                                horizontal)
+    u_of[top] = x
+    level_of[top] = lv
+    stack = [(top, x, lv, u, v + ds)] if shapes[top].kids else []
     while stack:
-        node, x, lv, mgr, how = stack.pop()
-        u_of[node] = x
-        level_of[node] = lv
-        lab = labels[node]
-        bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
-        u, v = x, lv * pitch
-        if offsets:
-            off = offsets.get(node)
-            if off is not None:
-                u += off[1] if horizontal else off[0]
-                v += off[0] if horizontal else off[1]
-        a = (u, bs, v, ds)
-        abstract[node] = a
-        old = boxes[node]
-        x0 = u - bs / 2
-        boxes[node] = (Box(node, v, x0, ds, bs, old.lines, old.style) if horizontal
-                       else Box(node, x0, v, bs, ds, old.lines, old.style))
-        if mgr is not None:
-            conns[node] = _connector(abstract[mgr], a, mgr, node, how,
-                                     lv * pitch - half_gap, horizontal)
+        node, x, lv, um, edge = stack.pop()
+        start = (edge, um) if horizontal else (um, edge)
+        bus = 0.0
+        bus_pt = None  # the point where the bus leaves the manager's trunk
         for cid, du, dl, kid_how in shapes[node].kids:
-            stack.append((cid, x + du, lv + dl, node, kid_how))
+            xc = x + du
+            u_of[cid] = xc
+            old = boxes[cid]
+            if horizontal:
+                ds, bs, v = old.w, old.h, old.x
+            else:
+                bs, ds, v = old.w, old.h, old.y
+            u = xc
+            if offsets_get is not None:
+                off = offsets_get(cid)
+                if off is not None:
+                    u += off[1] if horizontal else off[0]
+            if relevel:
+                level_of[cid] = lv + dl
+                v = (lv + dl) * pitch
+                if offsets_get is not None and off is not None:
+                    v += off[0] if horizontal else off[1]
+            x0 = u - bs / 2
+            if kid_how is row:
+                if um == u:
+                    pts = [(edge, u), (v, u)] if horizontal else [(u, edge), (u, v)]
+                else:
+                    if bus_pt is None:  # the same for all of a manager's row
+                        bus = (lv + dl) * pitch - half_gap
+                        bus_pt = (bus, um) if horizontal else (um, bus)
+                    pts = ([start, bus_pt, (bus, u), (v, u)] if horizontal
+                           else [start, bus_pt, (u, bus), (u, v)])
+            else:
+                mid = v + ds / 2
+                side = x0 if u >= um else x0 + bs
+                pts = ([start, (mid, um), (mid, side)] if horizontal
+                       else [start, (um, mid), (side, mid)])
+            if horizontal:
+                boxes[cid] = Box(cid, v, x0, ds, bs, old.lines, old.style)
+            else:
+                boxes[cid] = Box(cid, x0, v, bs, ds, old.lines, old.style)
+            conns[cid] = Connector(node, cid, pts)
+            if shapes[cid].kids:
+                stack.append((cid, xc, lv + dl, u, v + ds))
 
 
-def _connector(m: Abstract, a: Abstract, mid: str, pid: str, how: Placement | None,
-               bus: float, horizontal: bool) -> Connector:
-    """The same polyline ``views.tree_geometry`` draws."""
-    um, _bm, vm, dm = m
-    u, bs, v, ds = a
+def _connector(anchor: tuple[float, float], u: float, bs: float, v: float, ds: float,
+               mid: str, pid: str, how: Placement | None, bus: float,
+               horizontal: bool) -> Connector:
+    """The same polyline ``views.tree_geometry`` draws from a manager (``anchor``) to a
+    report centred at ``u`` (breadth ``bs``) whose box spans ``v`` to ``v + ds`` in
+    depth."""
+    um, edge = anchor
     if how is Placement.ROW:
         if um == u:
-            pts = [(u, vm + dm), (u, v)]
+            pts = [(u, edge), (u, v)]
         else:
-            pts = [(um, vm + dm), (um, bus), (u, bus), (u, v)]
+            pts = [(um, edge), (um, bus), (u, bus), (u, v)]
     else:
         mid_v = v + ds / 2
         x0 = u - bs / 2
         side = x0 if u >= um else x0 + bs
-        pts = [(um, vm + dm), (um, mid_v), (side, mid_v)]
+        pts = [(um, edge), (um, mid_v), (side, mid_v)]
     if horizontal:
         pts = [(y, x) for x, y in pts]
     return Connector(mid, pid, pts)
+
+
+def _abstract(st: TreeState, pid: str) -> Abstract:
+    """A placed box in abstract coordinates, as ``views.tree_geometry`` computes it."""
+    lab = st.labels[pid]
+    horizontal = st.horizontal
+    bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
+    u, v = st.u[pid], st.level[pid] * st.pitch
+    off = st.view_settings.offsets.get(pid)  # type: ignore[attr-defined]
+    if off is not None:
+        u += off[1] if horizontal else off[0]
+        v += off[0] if horizontal else off[1]
+    return (u, bs, v, ds)
 
 
 def _geometry(st: TreeState) -> Geometry:
@@ -406,7 +483,7 @@ def _geometry(st: TreeState) -> Geometry:
         connectors.extend(dotted)
     offsets = st.view_settings.offsets  # type: ignore[attr-defined]
     bounds = tree_bounds(st.forest.roots, st.u, st.shapes, st.pitch, st.horizontal,
-                         [st.abstract[p] for p in offsets if p in st.abstract], dotted)
+                         [_abstract(st, p) for p in offsets if p in st.boxes], dotted)
     legend = [LegendEntry(u.name, u.color) for u in st.units
               if u.color and st.legend_use.get(u.id, 0) > 0]
     return Geometry(view=st.view, boxes=boxes, connectors=connectors, legend=legend,
