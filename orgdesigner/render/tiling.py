@@ -110,14 +110,35 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
     grid = make_grid(geometry.bounds, area, scale, overlap)
     box_cells: dict[tuple[int, int], list[Box]] = {}
     owned: dict[tuple[int, int], set[str]] = {}
-    span_x, span_y = grid.spans(0), grid.spans(1)  # one box in 20k: the hot loop
-    owner = grid.owner
+    span_x, span_y = grid.spans(0), grid.spans(1)
+    # one pass per box in 20k: grid.span and grid.owner inlined, with their arithmetic
+    ox, oy, sx, sy = grid.origin_x, grid.origin_y, grid.step_x, grid.step_y
+    tw, th, last_col, last_row = grid.tile_w, grid.tile_h, grid.cols - 1, grid.rows - 1
+    floor = math.floor
     for b in geometry.boxes:
-        rows = span_y(b.y, b.y + b.h)
-        for col in span_x(b.x, b.x + b.w):
-            for row in rows:
-                box_cells.setdefault((col, row), []).append(b)
-        owned.setdefault(owner(b.x + b.w / 2, b.y + b.h / 2), set()).add(b.id)
+        x, y, w, h = b.x, b.y, b.w, b.h
+        c0 = max(0, floor((x - ox - tw) / sx) + 1)
+        c1 = min(last_col, floor((x + w - ox) / sx))
+        r0 = max(0, floor((y - oy - th) / sy) + 1)
+        r1 = min(last_row, floor((y + h - oy) / sy))
+        if c0 == c1 and r0 == r1:  # most boxes lie on one tile
+            cell = (c0, r0)
+            found = box_cells.get(cell)
+            if found is None:
+                box_cells[cell] = [b]
+            else:
+                found.append(b)
+        else:
+            for col in range(c0, c1 + 1):
+                for row in range(r0, r1 + 1):
+                    box_cells.setdefault((col, row), []).append(b)
+        cell = (min(last_col, max(0, int((x + w / 2 - ox) // sx))),
+                min(last_row, max(0, int((y + h / 2 - oy) // sy))))
+        ids = owned.get(cell)
+        if ids is None:
+            owned[cell] = {b.id}
+        else:
+            ids.add(b.id)
     con_cells: dict[tuple[int, int], list[Connector]] = {}
     for con in geometry.connectors:
         if not con.points:
