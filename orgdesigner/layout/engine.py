@@ -221,7 +221,7 @@ class LayoutEngine:
                     unit_division={uid: _division_unit(units, uid) for uid in units},
                     colors=colors, shapes=shapes.shapes, u=kept.u, level=kept.level,
                     placement=kept.placement, pitch=pitch, deepest=depths.count(deepest),
-                    abstract=kept.abstract, boxes=kept.boxes, connectors=kept.connectors,
+                    abstract={}, boxes=kept.boxes, connectors=kept.connectors,
                     legend_use=read.legend_use)
             return geometry
 

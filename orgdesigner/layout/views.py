@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import attrgetter
 
 from orgdesigner.layout.geometry import (
     Box,
@@ -154,13 +155,12 @@ class StyleVariants(dict[Placement | None, BoxStyle]):
 @dataclass(slots=True)
 class Placed:
     """Everything a walk down the tree decided, by position id (what an incremental
-    re-layout starts from): the tidy centre and level, how a box hangs, its abstract
-    rectangle, style, box and the solid connector into it."""
+    re-layout starts from): the tidy centre and level, how a box hangs, its style, box
+    and the solid connector into it."""
 
     u: dict[str, float] = field(default_factory=dict)
     level: dict[str, int] = field(default_factory=dict)
     placement: dict[str, Placement] = field(default_factory=dict)
-    abstract: dict[str, Abstract] = field(default_factory=dict)
     styles: dict[str, BoxStyle] = field(default_factory=dict)
     boxes: dict[str, Box] = field(default_factory=dict)
     connectors: dict[str, Connector] = field(default_factory=dict)
@@ -201,11 +201,16 @@ def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
     boxes: list[Box] = []
     connectors: list[Connector] = []
     moved: list[Abstract] = []
-    add_box, add_connector = boxes.append, connectors.append
+    hows: list[Placement] = []  # of the reports, in the order of their connectors
+    centres: list[float] = []  # tidy centre and level of every box, in box order
+    levels: list[int] = []
+    add_box, add_connector, add_how = boxes.append, connectors.append, hows.append
+    add_centre, add_level = centres.append, levels.append
     shapes = ts.shapes
     offsets_get = offsets.get if offsets else None
     half_gap = LEVEL_GAP / 2
     row = Placement.ROW
+    keep = kept is not None
     #: placed managers: tidy centre, level and abstract rectangle
     at: dict[str, tuple[float, int, Abstract]] = {}
     roots = (None, (0.0, 0, (0.0, 0.0, 0.0, 0.0)), [(r, ts.root_u[r], 0, None) for r in ts.roots])
@@ -229,12 +234,13 @@ def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
                 moved.append((u, bs, v, ds))
             style = variants[cid][how]
             x0 = u - bs / 2
-            box = (Box(cid, v, x0, ds, bs, lab.lines, style) if horizontal
-                   else Box(cid, x0, v, bs, ds, lab.lines, style))
-            add_box(box)
-            if shapes[cid].kids or kept is not None:
-                a = (u, bs, v, ds)
-                at[cid] = (tu, lv, a)
+            add_box(Box(cid, v, x0, ds, bs, lab.lines, style) if horizontal
+                    else Box(cid, x0, v, bs, ds, lab.lines, style))
+            if shapes[cid].kids:
+                at[cid] = (tu, lv, (u, bs, v, ds))
+            if keep:
+                add_centre(tu)
+                add_level(lv)
             if mgr is not None:
                 if how is row:
                     if um == u:
@@ -247,17 +253,18 @@ def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
                     pts = [(um, m_end), (um, mid), (x0 if u >= um else x0 + bs, mid)]
                 if horizontal:
                     pts = [(y, x) for x, y in pts]
-                connector = Connector(mgr, cid, pts)
-                add_connector(connector)
-                if kept is not None:
-                    kept.connectors[cid] = connector
-                    kept.placement[cid] = how
-            if kept is not None:
-                kept.u[cid] = tu
-                kept.level[cid] = lv
-                kept.abstract[cid] = a
-                kept.styles[cid] = style
-                kept.boxes[cid] = box
+                add_connector(Connector(mgr, cid, pts))
+                if keep:
+                    add_how(how)
+    if kept is not None:  # the tables by id, built from the lists in one go each
+        ids = list(map(attrgetter("id"), boxes))
+        reports = list(map(attrgetter("target_id"), connectors))
+        kept.u = dict(zip(ids, centres, strict=True))
+        kept.level = dict(zip(ids, levels, strict=True))
+        kept.styles = dict(zip(ids, map(attrgetter("style"), boxes), strict=True))
+        kept.boxes = dict(zip(ids, boxes, strict=True))
+        kept.placement = dict(zip(reports, hows, strict=True))
+        kept.connectors = dict(zip(reports, connectors, strict=True))
     return boxes, connectors, moved
 
 
