@@ -7,6 +7,9 @@ several runs, wall clock and CPU (the CPU time is what the code costs; the wall 
 also shows what other processes on the machine took). Budgets (issue 3): a full layout
 of 100k positions <= 1 s on a 2-core machine; an incremental re-layout after an edit of
 one subtree of a 20k chart <= 50 ms; the 100k classic chart no wider than 8:1.
+``reference_tidy.py`` (a plain Python Buchheim) and ``reference_d3.mjs`` (d3-hierarchy)
+time the issue's two reference layouts on the same tree, to read the budget against the
+speed of the machine at hand.
 
     .venv/bin/python bench/bench_layout.py [--sizes 1000,20000,100000] [--runs 5]
 """
@@ -31,6 +34,7 @@ def _timed(fn, runs: int) -> tuple[float, float, object]:
     walls, cpus = [], []
     result = None
     for _ in range(runs):
+        result = None  # the previous run's geometry is freed before the clock starts
         w, c = time.perf_counter(), time.process_time()
         result = fn()
         cpus.append((time.process_time() - c) * 1000)
