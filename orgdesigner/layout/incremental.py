@@ -4,13 +4,19 @@
 shapes, where each box went, the boxes and connectors themselves). ``patch_tree`` takes
 the ids an edit touched and does only the work that edit needs:
 
-1. re-read the touched positions and the reporting lines around them (two scans of the
-   lines, no dict of the whole org is rebuilt);
+1. find what the edit changed: the stretch of the position and line lists that differs
+   from the lists as last seen (``line_index.diff_window``: the equal ends compared in C),
+   plus the ids the caller names; the reporting lines around a touched position come
+   from a ``LineIndex`` by position id, so no list is read whole and no dict of the whole
+   org is rebuilt (the first patch after a full layout builds the index, once);
 2. re-shape the touched subtrees and the path from them to the root (``tidy._shape``);
    a shape that comes out equal to the old one keeps the old object;
 3. walk down from the roots, skipping every subtree whose shape object and place are
    unchanged: only boxes that moved or changed, and the connectors into them, are new
-   objects; everything else is reused as is.
+   objects; everything else is reused as is. A subtree that moves whole (a tidy tree
+   re-centres everything between two edited places: moving a team of a 20k chart moves
+   8k boxes) is rebuilt from its old boxes and its shapes alone (``_shift``), without
+   looking at labels, styles or the document.
 
 It returns None whenever the edit is not one it can patch exactly (the set of tops
 changes, a collapsed subtree or a cycle is involved, units or view settings changed, the
@@ -31,6 +37,7 @@ from orgdesigner.layout.geometry import (
     Geometry,
     LegendEntry,
 )
+from orgdesigner.layout.line_index import LineIndex, diff_window
 from orgdesigner.layout.text import BoxLabel
 from orgdesigner.layout.tidy import Placement, Shape, TidyParams, _leaf, _pack, _shape
 from orgdesigner.layout.views import (
@@ -67,11 +74,19 @@ class TreeState:
     level: dict[str, int]
     placement: dict[str, Placement]
     pitch: float
-    abstract: dict[str, Abstract]
     boxes: dict[str, Box]
     connectors: dict[str, Connector]  # solid connector into each report
     legend_use: dict[str, int] = field(default_factory=dict)  # colour-owner unit -> boxes
     deepest: int = 0  # labels as deep as the level pitch allows (while > 0 it holds)
+    #: The scenario's reporting lines by position, and its positions, as this state
+    #: knows them (a patch finds what an edit changed by comparing). None until the
+    #: first patch, which then trusts its ``changed``, unless the full pass fills them
+    #: (``LineIndex(scenario.lines)``, ``list(scenario.positions)``).
+    line_index: LineIndex | None = None
+    seen_positions: list[Position] | None = None
+    #: Not read any more (a patch works out the abstract rectangles it needs from ``u``,
+    #: ``level`` and ``labels``); accepted so that a caller filling it keeps working.
+    abstract: dict[str, Abstract] = field(default_factory=dict, kw_only=True)
 
 
 def _chain(manager: dict[str, str], node: str, limit: int) -> list[str] | None:
@@ -95,15 +110,13 @@ def patch_tree(st: TreeState, scenario: Scenario, changed: Iterable[str],
     if (scenario.view is not st.view_settings or list(scenario.units) != st.units
             or f.collapsed or not any(u.is_division for u in st.units)):
         return None
-    touched = set(changed)
-    if not touched:
+    read = _read_edit(st, scenario, changed)
+    if read is None:
+        return None
+    index, found, removed, touched, dot_ids = read
+    if not touched and not dot_ids:
         return _geometry(st)
     positions = f.positions
-    found: dict[str, Position] = {}
-    for p in scenario.positions:
-        if p.id in touched:
-            found[p.id] = p
-    removed = {c for c in touched if c not in found}
     roots_set = set(f.roots)
     old_manager = {c: f.manager.get(c) for c in touched}
     # -- reporting lines around the touched positions ------------------------------------
@@ -112,20 +125,25 @@ def patch_tree(st: TreeState, scenario: Scenario, changed: Iterable[str],
 
     solid = LineKind.SOLID
     new_manager: dict[str, str] = {}
-    dotted = [(m, r) for m, r in f.dotted if m not in touched and r not in touched]
-    for line in scenario.lines:
-        r = line.report_id
-        if r in touched:
+    for r in touched:
+        if not exists(r):
+            continue
+        for line in index.lines_of(r):  # the first solid line into r to a position
             m = line.manager_id
-            if m != r and exists(m) and exists(r):
-                if line.kind is not solid:
+            if line.report_id == r and line.kind is solid and m != r and exists(m):
+                new_manager[r] = m
+                break
+    dotted = f.dotted
+    if dot_ids:
+        dotted = [(m, r) for m, r in dotted if m not in dot_ids and r not in dot_ids]
+        seen: set[int] = set()
+        for pid in dot_ids:
+            for line in index.lines_of(pid):
+                m, r = line.manager_id, line.report_id
+                if (line.kind is not solid and id(line) not in seen and m != r and exists(m)
+                        and exists(r)):
+                    seen.add(id(line))
                     dotted.append((m, r))
-                elif r not in new_manager:
-                    new_manager[r] = m
-        elif line.manager_id in touched and line.kind is not solid:
-            m = line.manager_id
-            if m != r and exists(m) and exists(r):
-                dotted.append((m, r))
     for c in touched:
         if (c in roots_set) != (c in found and c not in new_manager):
             return None  # the set of tops changes: the roots' order needs a full pass
@@ -136,13 +154,17 @@ def patch_tree(st: TreeState, scenario: Scenario, changed: Iterable[str],
     def manager_now(r: str) -> str | None:
         return new_manager.get(r) if r in touched else f.manager.get(r)
 
-    kids_of: dict[str, list[str]] = {m: [] for m in managers}
-    for line in scenario.lines:
-        m = line.manager_id
-        if m in kids_of and line.kind is solid:
+    kids_of: dict[str, list[str]] = {}
+    for m in managers:  # each one's reports in line order
+        kids: list[str] = []
+        taken: set[str] = set()
+        for line in index.lines_of(m):
             r = line.report_id
-            if exists(r) and manager_now(r) == m and r not in kids_of[m]:
-                kids_of[m].append(r)
+            if (line.manager_id == m and line.kind is solid and r not in taken and exists(r)
+                    and manager_now(r) == m):
+                taken.add(r)
+                kids.append(r)
+        kids_of[m] = kids
     # -- apply to the forest ---------------------------------------------------------------
     for c in removed:
         if c not in positions:
@@ -235,8 +257,77 @@ def patch_tree(st: TreeState, scenario: Scenario, changed: Iterable[str],
     reshaped = {n for n in dirty if shapes[n] is not old_shapes[n]}
     force_below = {c for c in found if old_manager.get(c) != f.manager.get(c)}
     _walk(st, roots, root_u, reshaped, set(found), force_below, set(dirty))
-    st.forest.dotted = dotted
+    f.dotted = dotted
     return _geometry(st)
+
+
+def _read_edit(st: TreeState, scenario: Scenario, changed: Iterable[str]
+               ) -> tuple[LineIndex, dict[str, Position], set[str], set[str], set[str]] | None:
+    """What the edit changed: the line index brought up to date, the positions that are
+    new or edited or touched (by id, as they are now), the removed ones, every position
+    whose box or manager may change, and the positions whose dotted lines may change.
+    Found from the difference between the lists as last seen and now, plus ``changed``;
+    on the first patch after a full layout, from ``changed`` alone. None when the
+    change cannot be patched."""
+    f = st.forest
+    positions = f.positions
+    touched = set(changed)
+    index = st.line_index
+    seen = st.seen_positions
+    found: dict[str, Position] = {}
+    if index is None or seen is None:
+        index = LineIndex(scenario.lines)
+        if index.broken:
+            return None
+        for p in scenario.positions:
+            if p.id in touched:
+                found[p.id] = p
+        removed = {c for c in touched if c not in found and c in positions}
+        touched -= {c for c in touched if c not in found and c not in removed}
+        dot_ids = set(touched)
+    else:
+        lines = index.update(scenario.lines)
+        if lines is None:
+            return None
+        now = scenario.positions
+        start, old_end, new_end = diff_window(seen, now)
+        came = now[start:new_end]
+        came_ids = {p.id for p in came}
+        if len(came_ids) != len(came):
+            return None  # one id twice
+        for p in came:
+            if positions.get(p.id) is not p:
+                found[p.id] = p
+        removed = {p.id for p in seen[start:old_end] if p.id not in came_ids}
+        if len(f.roots) > 1 and not came_ids.isdisjoint(f.roots):
+            return None  # tops reordered, perhaps: their order is the document's
+        dot_ids: set[str] = set()
+        solid = LineKind.SOLID
+        for line in (*lines[0], *lines[1]):
+            if line.kind is solid:
+                touched.add(line.report_id)
+            else:
+                dot_ids.add(line.manager_id)
+                dot_ids.add(line.report_id)
+        appeared = {c for c in found if c not in positions}
+        for pid in appeared | removed:  # lines to or from them start or stop counting
+            dot_ids.add(pid)
+            for line in index.lines_of(pid):
+                if line.kind is solid:
+                    touched.add(line.report_id)
+            touched.update(f.all_children.get(pid, ()))
+        touched |= found.keys()
+        touched |= removed
+        for c in list(touched):
+            if c in found or c in removed:
+                continue
+            if c in positions:
+                found[c] = positions[c]  # its box or manager may change
+            else:
+                touched.discard(c)  # named by the caller or a line, but not a position
+    st.line_index = index
+    st.seen_positions = list(scenario.positions)
+    return index, found, removed, touched, dot_ids
 
 
 def _forget(st: TreeState, pid: str) -> None:

@@ -71,7 +71,9 @@ def _random_edit(doc, rng: random.Random, serial: int):
     return edits.change_position(doc, pick, kind=rng.choice(kinds)), [pick]
 
 
-def _run(view: str, seed: int, steps: int, offsets: bool) -> int:
+def _run(view: str, seed: int, steps: int, offsets: bool, hints: bool = True) -> int:
+    """``hints``: tell the engine what each edit touched (else only on the first patch
+    after a full layout: later patches find it themselves)."""
     doc = generate_org(160, seed=seed)
     ids = [p.id for p in doc.scenario().positions]
     rng = random.Random(seed)
@@ -86,6 +88,7 @@ def _run(view: str, seed: int, steps: int, offsets: bool) -> int:
     engine = LayoutEngine(doc.scenario(), view)
     history = edits.History(doc)
     patched = done = 0
+    fresh_state = True  # the engine has just laid out afresh
     while done < steps:
         try:
             edit, changed = _random_edit(doc, rng, done)
@@ -101,8 +104,10 @@ def _run(view: str, seed: int, steps: int, offsets: bool) -> int:
         old = engine.geometry()
         old_values = frozen(old)
         old_boxes = {b.id: b for b in old.boxes}
-        g = engine.update(doc.scenario(), changed=changed)
+        told = changed if hints or fresh_state else ()
+        g = engine.update(doc.scenario(), changed=told)
         patched += engine.last_update_patched
+        fresh_state = not engine.last_update_patched
         fresh = layout_scenario(doc.scenario(), view)
         assert same(g, fresh), f"step {done}: {edit.label}"
         assert frozen(old) == old_values, "the previous geometry was changed in place"
@@ -113,7 +118,9 @@ def _run(view: str, seed: int, steps: int, offsets: bool) -> int:
         if rng.random() < 0.2 and history.can_undo:
             history.undo()  # undo is an edit too: the canvas names what it touched
             back = {p.id for p in doc.scenario().positions} ^ {b.id for b in g.boxes}
-            g = engine.update(doc.scenario(), changed=set(changed) | back)
+            told = set(changed) | back if hints or fresh_state else ()
+            g = engine.update(doc.scenario(), changed=told)
+            fresh_state = not engine.last_update_patched
             assert same(g, layout_scenario(doc.scenario(), view)), "undo"
     return patched
 
@@ -129,6 +136,12 @@ def test_random_edits_patch_exactly(view, seed):
 def test_random_edits_with_manual_offsets_patch_exactly(view):
     patched = _run(view, 5, steps=25, offsets=True)
     assert patched >= 10
+
+
+@pytest.mark.parametrize("view", ["classic", "horizontal"])
+def test_patches_find_what_an_edit_changed_without_being_told(view):
+    patched = _run(view, 7, steps=40, offsets=True, hints=False)
+    assert patched >= 20
 
 
 def test_a_moved_team_is_new_objects_and_the_rest_is_kept():
