@@ -10,7 +10,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 from orgdesigner.layout.text import FONT_BOLD, FONT_REGULAR, register_fonts
 
-__all__ = ["REGULAR", "BOLD", "ensure_fonts", "text_runs", "run_width", "text_width"]
+__all__ = ["REGULAR", "BOLD", "ensure_fonts", "in_dejavu", "text_runs", "run_width",
+           "text_width"]
 
 REGULAR = FONT_REGULAR
 BOLD = FONT_BOLD
@@ -52,6 +53,11 @@ def _fallback_for(run: str) -> str:
     if any(0x3040 <= ord(ch) <= 0x30FF for ch in run):
         return _cid_font(_CJK_JAPANESE)
     return _cid_font(_CJK_CHINESE)
+
+
+def in_dejavu(text: str) -> bool:
+    """Whether DejaVu Sans has every character of ``text`` (one run, no fallback)."""
+    return _covered_chars().issuperset(text)
 
 
 def text_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:

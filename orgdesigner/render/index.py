@@ -12,8 +12,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from orgdesigner.model.document import Scenario
-from orgdesigner.render.fonts import REGULAR, run_width, text_runs, text_width
-from orgdesigner.render.ops import OpBlock, link
+from orgdesigner.render.fonts import REGULAR, in_dejavu, run_width, text_runs, text_width
+from orgdesigner.render.ops import OpBlock
+from orgdesigner.render.ops import links as add_links
 from orgdesigner.render.pages import draw_text, fit_text
 from orgdesigner.render.painter import INK, MUTED
 from orgdesigner.render.writer import PdfWriter
@@ -64,10 +65,9 @@ def _number_width(n: int) -> float:
 
 def _width(text: str, size: float) -> float:
     """Width of plain (not bold) index text, with any CJK fallback."""
-    runs = text_runs(text)
-    if len(runs) == 1 and runs[0][0] == REGULAR:
+    if in_dejavu(text):  # one DejaVu run, as text_runs would find
         return _regular().stringWidth(text, size)
-    return run_width(runs, size)
+    return run_width(text_runs(text), size)
 
 
 @cache
@@ -150,9 +150,7 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
                                           (LINK, SIZE, numbers, False)):
             if lines:
                 ops.text_colour(colour)
-                for x, y, text in lines:
-                    ops.line(x, y, size, text, bold)
+                ops.lines(lines, size, bold)
         ops.flush()
-        for rect, key in links:
-            link(c, rect, key)
+        add_links(c, links)
         writer.end_page()

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.render.fonts import text_runs
 
-__all__ = ["OpBlock", "link", "rgb"]
+__all__ = ["OpBlock", "link", "links", "rgb"]
 
 #: Bezier control-point factor for quarter circles.
 KAPPA = 0.5523
@@ -203,6 +203,24 @@ class OpBlock:
             self.ops.append(f"1 0 0 1 {x:.1f} {y:.1f} Tm {internal} {size:.1f} Tf {show}")
             self.font, self.size = internal, size
 
+    def lines(self, items: list[tuple[float, float, str]], size: float,
+              bold: bool = False) -> None:
+        """``line`` for each (x, y, text) of a list (an index page has hundreds)."""
+        self._begin_text()
+        add = self.ops.append
+        single = self.single_piece
+        for x, y, text in items:
+            hit = single(text, bold)
+            if hit is None:
+                self.text(x, y, size, text_runs(text, bold))
+                continue
+            internal, show = hit
+            if internal == self.font and size == self.size:
+                add(f"1 0 0 1 {x:.1f} {y:.1f} Tm {show}")
+            else:
+                add(f"1 0 0 1 {x:.1f} {y:.1f} Tm {internal} {size:.1f} Tf {show}")
+                self.font, self.size = internal, size
+
     def _begin_text(self) -> None:
         if not self._in_text:
             self.ops.append("BT")
@@ -238,6 +256,15 @@ class _Link(pdfdoc.PDFObject):
             dest = formatted[id(self.destination)] = pdfdoc.format(self.destination, document)
         return (b"<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [%.2f %.2f %.2f %.2f] "
                 b"/Dest %s >>" % (x1, y1, x2, y2, dest))
+
+
+def links(c: Canvas, found: list[tuple[tuple[float, float, float, float], str]]) -> None:
+    """``link`` for each (rect, destination) of a list."""
+    refs = c._annotationrefs  # noqa: SLF001
+    reference = c._doc.Reference  # noqa: SLF001
+    target = c._bookmarkReference  # noqa: SLF001
+    for rect, destination in found:
+        refs.append(reference(_Link(rect, target(destination))))
 
 
 def link(c: Canvas, rect: tuple[float, float, float, float], destination: str) -> None:
