@@ -115,8 +115,9 @@ class PageFrame:
         c.restoreState()
         label = f"Page {number} of "
         ops.text_colour(MUTED)
+        # in pieces: the page number's encoding is shared with the index's page numbers
         ops.text(w - m - 24 - pdfmetrics.stringWidth(label, REGULAR, 8), m + 4, 8,
-                 [(REGULAR, label)])
+                 [(REGULAR, "Page "), (REGULAR, str(number)), (REGULAR, " of ")])
         if section:
             ops.text(m, m + 4, 8, text_runs(fit_text(section, 8, (w - 2 * m) * 0.36)))
 

@@ -12,7 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
-from orgdesigner.render.fonts import text_runs, text_width
+from orgdesigner.render.fonts import REGULAR, text_width
 from orgdesigner.render.ops import OpBlock, link
 from orgdesigner.render.options import MIN_TEXT_PT
 from orgdesigner.render.pages import PageFrame
@@ -239,17 +239,20 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
             cell = (col + dc, row + dr)
             if cell not in keys:
                 continue
-            arrow = {(-1, 0): "←", (1, 0): "→", (0, -1): "↑", (0, 1): "↓"}[(dc, dr)]
-            label = f"{arrow} {grid.ref(*cell)}" if dc + dr < 0 else f"{grid.ref(*cell)} {arrow}"
-            width = text_width(label, 7)
+            arrow = {(-1, 0): "← ", (1, 0): " →", (0, -1): "↑ ", (0, 1): " ↓"}[(dc, dr)]
+            other = grid.ref(*cell)
+            # "← B3" as two pieces: the tile name's encoding is shared by its neighbours
+            runs = [(REGULAR, arrow), (REGULAR, other)] if dc + dr < 0 else \
+                [(REGULAR, other), (REGULAR, arrow)]
+            width = text_width(arrow, 7) + text_width(other, 7)
             if dc:  # along the side margins, reading upwards / downwards
                 x = m + 2.5 if dc < 0 else frame.width - m - 2.5
                 y = area.cy - width / 2 if dc < 0 else area.cy + width / 2
-                ops.text(x, y, 7, text_runs(label), rotate=90 if dc < 0 else -90)
+                ops.text(x, y, 7, runs, rotate=90 if dc < 0 else -90)
                 box = (x - 8, area.cy - width / 2, x + 3, area.cy + width / 2)
             else:
                 y = frame.height - m - 3 if dr < 0 else m - 3
-                ops.line(area.cx - width / 2, y, 7, label)
+                ops.text(area.cx - width / 2, y, 7, runs)
                 box = (area.cx - width / 2, y - 2, area.cx + width / 2, y + 8)
             link(c, box, keys[cell])
     return decorate
