@@ -20,8 +20,8 @@ view) fall back to a full pass. A full pass re-reads the scenario but still reus
 measured labels (cached by text) and unchanged subtree shapes (``TidyCache``).
 ``layout_scenario`` is the one-shot form for the PDF export and the command line. Box
 and connector order carries no meaning; ``Box.lines`` lists are shared between boxes
-with the same label, and in the classic and horizontal views ``Box.style`` objects
-between boxes that look alike: treat both as read-only.
+with the same label, and ``Box.style`` objects between boxes that look alike: treat both
+as read-only.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from orgdesigner.layout.forest import Forest, build_forest, unit_colors
-from orgdesigner.layout.geometry import BoxStyle, Geometry, LegendEntry
+from orgdesigner.layout.geometry import Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, TextMeasurer
@@ -191,12 +191,9 @@ class LayoutEngine:
             labels, sizes = read.labels, read.sizes
             legend = [LegendEntry(u.name, u.color) for u in scenario.units
                       if u.color and read.legend_use.get(u.id, 0) > 0]
-            if self.view is Orientation.INVERTED:  # the pyramid sets placements itself
-                managed = forest.manager
-                styles = {pid: BoxStyle(*v.base, "row" if pid in managed else "root")  # type: ignore[arg-type]
-                          for pid, v in read.variants.items()}
+            if self.view is Orientation.INVERTED:
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
-                                        styles, legend)
+                                        read.variants, legend)
             params = self.params or TidyParams()
             if horizontal and params.compact:
                 # Leaves already form a column left to right; wide subtrees still hang,

@@ -24,7 +24,7 @@ channels in the gaps between them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,6 @@ from orgdesigner.layout.forest import Forest
 from orgdesigner.layout.geometry import (
     Band,
     Box,
-    BoxStyle,
     Connector,
     ConnectorKind,
     DivisionColumn,
@@ -43,9 +42,11 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.text import BoxLabel
+from orgdesigner.layout.tidy import Placement
 from orgdesigner.layout.views import (
     LEVEL_GAP,
     Abstract,
+    StyleVariants,
     bounds_of,
     clean_polyline,
     dotted_connectors,
@@ -131,11 +132,16 @@ class _Frame:
 
 def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                      labels: dict[str, BoxLabel], divisions: list[Division],
-                     division_of: dict[str, str | None], styles: dict[str, BoxStyle],
+                     division_of: dict[str, str | None], variants: Mapping[str, StyleVariants],
                      legend: list[LegendEntry]) -> Geometry:
-    """The inverted geometry of ``scenario`` (see the module docstring)."""
+    """The inverted geometry of ``scenario`` (see the module docstring); ``variants``
+    gives each box its (shared, read-only) style for the way it hangs."""
     order = forest.order
     positions = forest.positions
+    # A box hangs from its manager's row unless it tops the chart; tidy placements below.
+    managed = forest.manager
+    row = Placement.ROW
+    styles = {pid: v[row if pid in managed else None] for pid, v in variants.items()}
     facing = [pid for pid in order if positions[pid].customer_facing]
     facing_set = set(facing)
     groups: dict[str | None, list[str]] = {d.id: [] for d in divisions}
@@ -159,7 +165,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
         tidy = engine.tidy(f"inverted:{key}", roots, children, sizes,
                            [p for p in members if styles[p].assistant])
         for pid, how in tidy.placement.items():
-            styles[pid].placement = how.value
+            styles[pid] = variants[pid][how]
         lo = min(tidy.u[p] - sizes[p] / 2 for p in members)
         hi = max(tidy.u[p] + sizes[p] / 2 for p in members)
         depth = max(tidy.level.values())
@@ -335,7 +341,10 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     connectors.extend(dotted_connectors(rects, forest.dotted))
 
     # The triangle: its top edge under the band, its point below the top management.
-    balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance)
+    # (every position counts, the hidden under a collapsed box too: only an uncollapsed
+    # chart's divisions are all known here already)
+    balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance,
+                               assigned=None if forest.collapsed else (divisions, division_of))
     tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)
     corners = [(cx - half, y_top), (cx + half, y_top), (cx, apex)]
     pyramid = Pyramid(points=corners, pivot=(cx, apex), tilt_degrees=tilt)
