@@ -15,7 +15,7 @@ the ids an edit touched and does only the work that edit needs:
    unchanged: only boxes that moved or changed, and the connectors into them, are new
    objects; everything else is reused as is. A subtree that moves whole (a tidy tree
    re-centres everything between two edited places: moving a team of a 20k chart moves
-   8k boxes) is rebuilt from its old boxes and its shapes alone (``_shift``), without
+   8k boxes) is rebuilt from its old boxes and its shapes alone (``moved_boxes``), without
    looking at labels, styles or the document.
 
 It returns None whenever the edit is not one it can patch exactly (the set of tops
@@ -38,6 +38,7 @@ from orgdesigner.layout.geometry import (
     LegendEntry,
 )
 from orgdesigner.layout.line_index import LineIndex, diff_window
+from orgdesigner.layout.moved_boxes import abstract_of, anchor_of, connector, shift_subtree
 from orgdesigner.layout.text import BoxLabel
 from orgdesigner.layout.tidy import Placement, Shape, TidyParams, _leaf, _pack, _shape
 from orgdesigner.layout.views import (
@@ -372,7 +373,7 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
         if (moved and not force and node not in edited and node not in reshaped
                 and node not in paths and node not in force_below and node in boxes
                 and (how is None or placement_get(node) is how)):
-            _shift(st, node, x, lv, mgr, how, anchor)  # moved whole: only places change
+            shift_subtree(st, node, x, lv, mgr, how, anchor)  # moved whole: only places change
             continue
         if changed:
             force = force or node in force_below
@@ -404,7 +405,7 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
             else:
                 style = old_style
             old_box = boxes.get(node)
-            old_anchor = (_anchor(st, node, old_box, st.u[node])
+            old_anchor = (anchor_of(st, node, old_box, st.u[node])
                           if old_box is not None else None)
             st.u[node] = x
             st.level[node] = lv
@@ -425,142 +426,18 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
                 boxes[node] = Box(node, *rect, lab.lines, style)
         else:
             box_moved = False
-            own_anchor = _anchor(st, node, boxes[node], x)
+            own_anchor = anchor_of(st, node, boxes[node], x)
         if mgr is not None and (changed or manager_moved):
             lab = st.labels[node]
             bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
             box = boxes[node]
-            conns[node] = _connector(anchor, own_anchor[0], bs,
+            conns[node] = connector(anchor, own_anchor[0], bs,
                                      box.x if horizontal else box.y, ds, mgr, node, how,
                                      lv * pitch - half_gap, horizontal)
         if not changed and node not in paths:
             continue
         for cid, du, dl, kid_how in shapes[node].kids:
             stack.append((cid, x + du, lv + dl, node, kid_how, force, box_moved, own_anchor))
-
-
-def _anchor(st: TreeState, node: str, box: Box, x: float) -> tuple[float, float]:
-    """Where the connectors to ``node``'s reports leave its box: its centre across (tidy
-    centre ``x`` plus its manual offset, summed as a full layout sums it) and its far
-    edge in depth."""
-    off = st.view_settings.offsets.get(node)  # type: ignore[attr-defined]
-    if st.horizontal:
-        return (x + off[1] if off is not None else x), box.x + box.w
-    return (x + off[0] if off is not None else x), box.y + box.h
-
-
-def _shift(st: TreeState, top: str, x: float, lv: int, mgr: str | None,
-           how: Placement | None, anchor: tuple[float, float]) -> None:
-    """Move an unchanged subtree whole to its new place (``anchor``: its manager's).
-    Below ``top`` every box keeps its size, lines and style (its shape, label and style
-    are as they were), so boxes are rebuilt from the old ones and the shapes alone: no
-    label or style look-ups, one pass per parent over its reports with the parent's end
-    of their connectors worked out once. Places are summed down from ``top`` exactly as
-    a full layout sums them, so the result is the same to the last bit."""
-    boxes, conns, shapes = st.boxes, st.connectors, st.shapes
-    u_of, level_of = st.u, st.level
-    horizontal, pitch, half_gap = st.horizontal, st.pitch, LEVEL_GAP / 2
-    offsets = st.view_settings.offsets  # type: ignore[attr-defined]
-    offsets_get = offsets.get if offsets else None
-    row = Placement.ROW
-    relevel = lv != level_of[top]  # then every depth below is new too
-    lab = st.labels[top]
-    bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
-    u, v = x, lv * pitch
-    off = offsets_get(top) if offsets_get is not None else None
-    if off is not None:
-        u += off[1] if horizontal else off[0]
-        v += off[0] if horizontal else off[1]
-    old = boxes[top]
-    x0 = u - bs / 2
-    boxes[top] = (Box(top, v, x0, ds, bs, old.lines, old.style) if horizontal
-                  else Box(top, x0, v, bs, ds, old.lines, old.style))
-    if mgr is not None:
-        conns[top] = _connector(anchor, u, bs, v, ds, mgr, top, how, lv * pitch - half_gap,
-                                horizontal)
-    u_of[top] = x
-    level_of[top] = lv
-    stack = [(top, x, lv, u, v + ds)] if shapes[top].kids else []
-    while stack:
-        node, x, lv, um, edge = stack.pop()
-        start = (edge, um) if horizontal else (um, edge)
-        bus = 0.0
-        bus_pt = None  # the point where the bus leaves the manager's trunk
-        for cid, du, dl, kid_how in shapes[node].kids:
-            xc = x + du
-            u_of[cid] = xc
-            old = boxes[cid]
-            if horizontal:
-                ds, bs, v = old.w, old.h, old.x
-            else:
-                bs, ds, v = old.w, old.h, old.y
-            u = xc
-            if offsets_get is not None:
-                off = offsets_get(cid)
-                if off is not None:
-                    u += off[1] if horizontal else off[0]
-            if relevel:
-                level_of[cid] = lv + dl
-                v = (lv + dl) * pitch
-                if offsets_get is not None and off is not None:
-                    v += off[0] if horizontal else off[1]
-            x0 = u - bs / 2
-            if kid_how is row:
-                if um == u:
-                    pts = [(edge, u), (v, u)] if horizontal else [(u, edge), (u, v)]
-                else:
-                    if bus_pt is None:  # the same for all of a manager's row
-                        bus = (lv + dl) * pitch - half_gap
-                        bus_pt = (bus, um) if horizontal else (um, bus)
-                    pts = ([start, bus_pt, (bus, u), (v, u)] if horizontal
-                           else [start, bus_pt, (u, bus), (u, v)])
-            else:
-                mid = v + ds / 2
-                side = x0 if u >= um else x0 + bs
-                pts = ([start, (mid, um), (mid, side)] if horizontal
-                       else [start, (um, mid), (side, mid)])
-            if horizontal:
-                boxes[cid] = Box(cid, v, x0, ds, bs, old.lines, old.style)
-            else:
-                boxes[cid] = Box(cid, x0, v, bs, ds, old.lines, old.style)
-            conns[cid] = Connector(node, cid, pts)
-            if shapes[cid].kids:
-                stack.append((cid, xc, lv + dl, u, v + ds))
-
-
-def _connector(anchor: tuple[float, float], u: float, bs: float, v: float, ds: float,
-               mid: str, pid: str, how: Placement | None, bus: float,
-               horizontal: bool) -> Connector:
-    """The same polyline ``views.tree_geometry`` draws from a manager (``anchor``) to a
-    report centred at ``u`` (breadth ``bs``) whose box spans ``v`` to ``v + ds`` in
-    depth."""
-    um, edge = anchor
-    if how is Placement.ROW:
-        if um == u:
-            pts = [(u, edge), (u, v)]
-        else:
-            pts = [(um, edge), (um, bus), (u, bus), (u, v)]
-    else:
-        mid_v = v + ds / 2
-        x0 = u - bs / 2
-        side = x0 if u >= um else x0 + bs
-        pts = [(um, edge), (um, mid_v), (side, mid_v)]
-    if horizontal:
-        pts = [(y, x) for x, y in pts]
-    return Connector(mid, pid, pts)
-
-
-def _abstract(st: TreeState, pid: str) -> Abstract:
-    """A placed box in abstract coordinates, as ``views.tree_geometry`` computes it."""
-    lab = st.labels[pid]
-    horizontal = st.horizontal
-    bs, ds = (lab.height, lab.width) if horizontal else (lab.width, lab.height)
-    u, v = st.u[pid], st.level[pid] * st.pitch
-    off = st.view_settings.offsets.get(pid)  # type: ignore[attr-defined]
-    if off is not None:
-        u += off[1] if horizontal else off[0]
-        v += off[0] if horizontal else off[1]
-    return (u, bs, v, ds)
 
 
 def _geometry(st: TreeState) -> Geometry:
@@ -574,7 +451,7 @@ def _geometry(st: TreeState) -> Geometry:
         connectors.extend(dotted)
     offsets = st.view_settings.offsets  # type: ignore[attr-defined]
     bounds = tree_bounds(st.forest.roots, st.u, st.shapes, st.pitch, st.horizontal,
-                         [_abstract(st, p) for p in offsets if p in st.boxes], dotted)
+                         [abstract_of(st, p) for p in offsets if p in st.boxes], dotted)
     legend = [LegendEntry(u.name, u.color) for u in st.units
               if u.color and st.legend_use.get(u.id, 0) > 0]
     return Geometry(view=st.view, boxes=boxes, connectors=connectors, legend=legend,
