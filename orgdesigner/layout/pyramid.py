@@ -154,13 +154,19 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
 
     # Lay out each group as a classic tidy forest (children inside the group only).
     layouts = {}
+    group_roots: dict[str | None, list[str]] = {}  # boxes whose manager is in no group
     for key, members in groups.items():
         if not members:
             continue
         member_set = set(members)
-        children = {pid: [c for c in forest.children.get(pid, ()) if c in member_set]
-                    for pid in members}
+        children: dict[str, list[str]] = {}
+        kids_of = forest.children.get
+        for pid in members:
+            kids = kids_of(pid)
+            if kids:
+                children[pid] = [c for c in kids if c in member_set]
         roots = [pid for pid in members if forest.manager.get(pid) not in member_set]
+        group_roots[key] = roots
         sizes = {pid: labels[pid].width for pid in members}
         tidy = engine.tidy(f"inverted:{key}", roots, children, sizes,
                            [p for p in members if styles[p].assistant])
@@ -256,13 +262,12 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     apex = y_top + tri_depth
 
     boxes: list[Box] = []
-    rects: dict[str, Rect] = {}
+    placed: dict[str, Box] = {}
 
     def place(pid: str, x: float, y: float) -> None:
         lab = labels[pid]
-        box = Box(pid, x, y, lab.width, lab.height, lab.lines, styles[pid])
+        box = placed[pid] = Box(pid, x, y, lab.width, lab.height, lab.lines, styles[pid])
         boxes.append(box)
-        rects[pid] = Rect(x, y, lab.width, lab.height)
 
     def place_lines(lines: list[list[str]], left: float, width: float, top: float) -> None:
         for r, line in enumerate(lines):
@@ -307,17 +312,18 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
 
     # Lines between the groups, the row and the point; CUSTOMER to the row. Lines from
     # the point up to the division heads share a trunk and run across under the columns.
-    group_of = {pid: key for key, lay in layouts.items() for pid in lay[0]}
-    for pid in order:
+    # Only the customer-facing boxes and each group's tops can have a manager elsewhere.
+    crossing = [(pid, None) for pid in facing]
+    crossing += [(pid, key) for key, tops in group_roots.items() for pid in tops]
+    for pid, key in crossing:
         m = forest.manager.get(pid)
-        if m is None or m not in rects or (pid in group_of and group_of.get(m, 0) ==
-                                           group_of[pid]):
+        if m is None or m not in placed:
             continue
-        a, b = rects[m], rects[pid]
+        a, b = placed[m].rect, placed[pid].rect
         if b.bottom <= a.y:  # report above its manager
             if pid in facing_set:
                 ch = facing_bottom + CHANNEL / 2
-            elif m in trunks and group_of.get(pid) is not None:
+            elif m in trunks and key is not None:
                 ch = col_bottom + POINT_GAP / 2
                 if trunks[m][2]:  # beside the boxes above
                     x = cx + trunks[m][0]
@@ -335,10 +341,11 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
             pts = [(a.cx, a.y), (a.cx, ch), (b.cx, ch), (b.cx, b.y)]
         connectors.append(Connector(m, pid, clean_polyline(pts)))
     for pid in facing:
-        b = rects[pid]
+        b = placed[pid].rect
         connectors.append(Connector(CUSTOMER, pid, [(b.cx, BAND_HEIGHT), (b.cx, b.y)],
                                     ConnectorKind.CUSTOMER))
-    connectors.extend(dotted_connectors(rects, forest.dotted))
+    ends = {pid for pair in forest.dotted for pid in pair if pid in placed}
+    connectors.extend(dotted_connectors({pid: placed[pid].rect for pid in ends}, forest.dotted))
 
     # The triangle: its top edge under the band, its point below the top management.
     # (every position counts, the hidden under a collapsed box too: only an uncollapsed
@@ -360,7 +367,13 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                                       s["share"]))
         labels_out.append(Label(d.name, rect.cx, y_col - CHANNEL / 4, COLUMN_LABEL_SIZE, True))
     tilted = [_rotate(p, pyramid.pivot, tilt) for p in corners]
-    bounds = bounds_of(list(rects.values()) + [band.rect], corners + tilted)
+    extent = Rect(0.0, 0.0, 0.0, 0.0)
+    if boxes:
+        left = min(b.x for b in boxes)
+        top = min(b.y for b in boxes)
+        extent = Rect(left, top, max(b.x + b.w for b in boxes) - left,
+                      max(b.y + b.h for b in boxes) - top)
+    bounds = bounds_of([extent, band.rect] if boxes else [band.rect], corners + tilted)
     return Geometry(view="inverted", boxes=boxes, connectors=connectors, bands=[band],
                     labels=labels_out, columns=columns, pyramid=pyramid, balance=balance,
                     legend=legend, bounds=bounds)
