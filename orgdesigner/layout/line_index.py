@@ -15,6 +15,7 @@ answered from the few lines that name a position instead of a scan of every line
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from orgdesigner.model.document import ReportingLine
@@ -56,12 +57,26 @@ class LineIndex:
 
     def __init__(self, lines: Sequence[ReportingLine]) -> None:
         self.lines: list[ReportingLine] = list(lines)  # the list as last seen
-        self.key: dict[int, float] = {}  # id(line) -> order key, growing along the list
+        # id(line) -> order key, growing along the list
+        self.key: dict[int, float] = dict(zip(map(id, self.lines),
+                                              map(float, range(len(self.lines))), strict=True))
         self.by_id: dict[str, list[ReportingLine]] = {}  # lines naming a position
+        by_id = self.by_id
+        get = by_id.get
+        for line, m, r in zip(self.lines, map(attrgetter("manager_id"), self.lines),
+                              map(attrgetter("report_id"), self.lines), strict=True):
+            found = get(m)
+            if found is None:
+                by_id[m] = [line]
+            else:
+                found.append(line)
+            if r != m:
+                found = get(r)
+                if found is None:
+                    by_id[r] = [line]
+                else:
+                    found.append(line)
         key = self.key
-        for i, line in enumerate(self.lines):
-            key[id(line)] = float(i)
-            self._add(line)
         #: The same line object twice in the list: the index cannot tell them apart.
         self.broken = len(key) != len(self.lines)
 
