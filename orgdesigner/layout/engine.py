@@ -36,7 +36,7 @@ from orgdesigner.layout.forest import Forest, build_forest, unit_colors
 from orgdesigner.layout.geometry import Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
-from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, TextMeasurer
+from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, shared_measurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout, tidy_shapes
 from orgdesigner.layout.views import LEVEL_GAP, Placed, StyleVariants, tree_geometry
 from orgdesigner.metrics.balance import Division, division_heads
@@ -68,7 +68,7 @@ class LayoutEngine:
         #: layout skips recording every placement by id).
         self.keep_state = keep_state
         self.params = params
-        self.measurer = TextMeasurer()
+        self.measurer = shared_measurer()
         self._caches: dict[str, TidyCache] = {}
         self.view = as_orientation(view, scenario)
         self._state: TreeState | None = None

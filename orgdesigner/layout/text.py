@@ -31,6 +31,7 @@ __all__ = [
     "MAX_BOX_WIDTH",
     "BoxLabel",
     "TextMeasurer",
+    "shared_measurer",
     "register_fonts",
     "font_file",
 ]
@@ -50,6 +51,9 @@ MAX_BOX_WIDTH = 160.0
 NAME_LINES = 2
 TITLE_LINES = 2
 UNIT_LINES = 1
+
+#: Labels a measurer keeps before it forgets them all (about 100 MB at this size).
+CACHE_LIMIT = 400_000
 
 _NAME, _TITLE, _UNIT = TextRole.NAME, TextRole.TITLE, TextRole.UNIT
 _PARTS = {TextRole.NAME: (NAME_SIZE, True, NAME_LINES),
@@ -199,5 +203,17 @@ class TextMeasurer:
         # Rounded up to 1/100 pt, so the box never ends up narrower than its text.
         label = BoxLabel(lines, math.ceil(width * 100) / 100,
                          math.ceil((height + 2 * TEXT_PADDING) * 100) / 100)
+        if len(self._labels) >= CACHE_LIMIT:  # a long session of big charts: start afresh
+            self._labels.clear()
+            self._parts.clear()
+            self._widths.clear()
         self._labels[key] = label
         return label
+
+
+@cache
+def shared_measurer() -> TextMeasurer:
+    """The process's measurer: widths depend on the text and the bundled font alone, so
+    every layout can reuse what any earlier one measured (the export after the canvas,
+    a second view, the next chart of the same organisation)."""
+    return TextMeasurer()

@@ -63,3 +63,19 @@ def test_every_line_fits(name, title, unit):
         assert ln.width <= label.width - 12 + 1e-9
         assert ln.width == m.width(ln.text, ln.bold, ln.size)
     assert MIN_BOX_WIDTH <= label.width <= MAX_BOX_WIDTH
+
+
+def test_layouts_share_one_measurer_whose_cache_is_bounded(monkeypatch):
+    from orgdesigner.layout import LayoutEngine, text
+    from orgdesigner.model.synthetic import generate_org
+
+    scenario = generate_org(40, seed=3).scenario()
+    first, second = LayoutEngine(scenario), LayoutEngine(scenario, "horizontal")
+    assert first.measurer is second.measurer is text.shared_measurer()
+    fresh = text.TextMeasurer()
+    monkeypatch.setattr(text, "CACHE_LIMIT", 5)
+    names = [f"Person {i}" for i in range(12)]
+    labels = [fresh.box_label(name, "Analyst") for name in names]
+    assert len(fresh._labels) <= 5  # forgot what it measured when full, and went on
+    again = text.TextMeasurer()
+    assert [again.box_label(name, "Analyst") for name in names] == labels
