@@ -109,15 +109,21 @@ def paint_geometry(c: Canvas, geometry: Geometry, window: Window, *,
         if window.sees(band.rect):
             _paint_band(c, window, band.rect, band.label)
     ops = OpBlock(c, {} if cache is None else cache)
+    src = window.source
+    x0, y0, x1, y1 = src.x, src.y, src.x + src.w, src.y + src.h
+    g = geometry.bounds
+    # a window onto all of the chart (a booklet page) has nothing to leave out
+    whole = x0 <= g.x and y0 <= g.y and g.x + g.w <= x1 and g.y + g.h <= y1
     if connectors is None:
-        _paint_connectors(ops, window, geometry.connectors)
+        _paint_connectors(ops, window, geometry.connectors, culled=whole)
     else:
         _paint_connectors(ops, window, connectors, culled=True)
     candidates = geometry.boxes if boxes is None else boxes
-    src = window.source
-    x0, y0, x1, y1 = src.x, src.y, src.x + src.w, src.y + src.h
-    shown = [b for b in candidates
-             if b.x < x1 and x0 < b.x + b.w and b.y < y1 and y0 < b.y + b.h]
+    if whole:
+        shown = list(candidates)
+    else:
+        shown = [b for b in candidates
+                 if b.x < x1 and x0 < b.x + b.w and b.y < y1 and y0 < b.y + b.h]
     _paint_boxes(ops, window, shown)
     if text:
         _paint_text(ops, window, shown)
