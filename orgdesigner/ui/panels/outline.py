@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -39,8 +40,8 @@ class HierarchyModel(QAbstractItemModel):
     """The reporting tree of the active scenario. Each index carries the row number of
     its position in ``_ids`` as its internal id."""
 
-    def __init__(self, presenter: ChartPresenter) -> None:
-        super().__init__()
+    def __init__(self, presenter: ChartPresenter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.presenter = presenter
         self._ids: list[str] = []
         self._number: dict[str, int] = {}
@@ -133,8 +134,8 @@ class HierarchyModel(QAbstractItemModel):
 class SearchModel(QAbstractListModel):
     """Positions whose name, title or unit contains the search text."""
 
-    def __init__(self, presenter: ChartPresenter) -> None:
-        super().__init__()
+    def __init__(self, presenter: ChartPresenter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.presenter = presenter
         self.matches: list[Position] = []
         self.total = 0
@@ -180,8 +181,9 @@ class OutlinePanel(QWidget):
         self.tree = QTreeView(self)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
-        self.hierarchy = HierarchyModel(presenter)
-        self.results = SearchModel(presenter)
+        # Owned by the panel, so Qt deletes them with it (not the cyclic collector later).
+        self.hierarchy = HierarchyModel(presenter, self)
+        self.results = SearchModel(presenter, self)
         self.tree.setModel(self.hierarchy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -116,7 +116,7 @@ class RaciPanel(QWidget):
     def __init__(self, presenter: ChartPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = presenter
-        self.model = RaciTableModel(presenter)
+        self.model = RaciTableModel(presenter, self)  # deleted with the panel, by Qt
         self.table = RaciTableView(self)
         self.table.setModel(self.model)
         self.mode = QComboBox(self)

@@ -15,6 +15,7 @@ import enum
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -62,8 +63,8 @@ class ColumnMode(enum.Enum):
 class RaciTableModel(QAbstractTableModel):
     """Rows: the scenario's processes in order. Columns: parties (see the module doc)."""
 
-    def __init__(self, presenter: ChartPresenter) -> None:
-        super().__init__()
+    def __init__(self, presenter: ChartPresenter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.presenter = presenter
         self.mode = ColumnMode.POSITIONS
         self.processes: list[Process] = []
