@@ -40,7 +40,7 @@ class _EngineLayout:
         from orgdesigner.layout import LayoutEngine
 
         if self._engine is None:
-            self._engine = LayoutEngine(scenario)
+            self._engine = LayoutEngine(scenario, keep_state=False)  # never patched here
             return self._engine.geometry()
         return self._engine.update(scenario, scenario.view.orientation)
 
