@@ -99,6 +99,7 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
     keys = writer.keys
     comma = text_width(", ", SIZE)
     ellipsis = text_width("…", SIZE)
+    detail_widths: dict[str, float] = {}
     for start in range(0, len(entries), per_page):
         writer.start_page("Index of names", outline=[("Index of names", 0)] if first else [],
                           legend=False)
@@ -134,7 +135,10 @@ def write_index(writer: PdfWriter, entries: list[IndexEntry]) -> None:
             room = name_room - used - 4
             if entry.detail and room > 16:
                 detail = entry.detail
-                if _width(detail, SIZE - 1) > room:
+                detail_w = detail_widths.get(detail)
+                if detail_w is None:  # titles repeat: measured once each
+                    detail_w = detail_widths[detail] = _width(detail, SIZE - 1)
+                if detail_w > room:
                     detail = fit_text(detail, SIZE - 1, room)
                 details.append((x + 14 + used, y, detail))
             right = x + col_w
