@@ -147,10 +147,12 @@ def _envelope(shapes: Sequence[Shape], pos: Sequence[float],
 
 def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[str, Shape],
            params: TidyParams, assistants: AbstractSet[str] | None = None,
-           parents: AbstractSet[str] | None = None) -> Shape:
+           parents: AbstractSet[str] | None = None,
+           sizes: Mapping[str, float] | None = None) -> Shape:
     """The shape of a node from its own size and its children's shapes. ``assistants``
     (assistant nodes) and ``parents`` (nodes with children), when the caller has them,
-    answer "any assistants / any subtrees among the children?" without a loop."""
+    answer "any assistants / any subtrees among the children?" without a loop; with
+    ``parents`` and the nodes' ``sizes``, a stack of leaves is made from the sizes alone."""
     half = size / 2
     left = [-half]
     right = [half]
@@ -183,12 +185,16 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
             return shape
     else:
         rest = children
-    child_shapes = [shapes[c] for c in rest]
     n = len(rest)
-    leaves = (not any(sh.kids for sh in child_shapes) if parents is None
-              else parents.isdisjoint(rest))
+    if parents is None or sizes is None:
+        child_shapes = [shapes[c] for c in rest]
+        leaves = not any(sh.kids for sh in child_shapes)
+    else:
+        child_shapes = []
+        leaves = parents.isdisjoint(rest)
     if compact and n > params.stack_threshold and leaves:
-        widths = [sh.size for sh in child_shapes]
+        widths = (list(map(sizes.__getitem__, rest)) if not child_shapes and sizes is not None
+                  else [sh.size for sh in child_shapes])
         if n > params.two_columns_above:
             n_left = (n + 1) // 2
             n_right = n - n_left
@@ -209,6 +215,8 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
             left.extend(repeat(0.0, n))
             right.extend([stub + w for w in widths])
         return shape
+    if not child_shapes:
+        child_shapes = [shapes[c] for c in rest]
     if leaves:  # a row of single boxes: packed side by side, no contours to compare
         gap = params.gap
         pos = [0.0] * n
@@ -362,7 +370,7 @@ def tidy_shapes(roots: Sequence[str], children: Mapping[str, list[str]],
         internal = [node for node in reversed(order) if node in parents]
         for node in internal:
             shapes[node] = _shape(sizes[node], node in is_assistant, children[node], shapes,
-                                  params, is_assistant, parents)
+                                  params, is_assistant, parents, sizes)
         recomputed = len(shapes)
     else:
         fresh: set[str] = set()
@@ -392,7 +400,8 @@ def tidy_shapes(roots: Sequence[str], children: Mapping[str, list[str]],
                 shapes[node] = prev
                 continue
             fresh.add(node)
-            shapes[node] = _shape(size, assistant, kids, shapes, params, is_assistant, parents)
+            shapes[node] = _shape(size, assistant, kids, shapes, params, is_assistant, parents,
+                                  sizes)
         recomputed = len(fresh)
     if cache is not None:
         cache.shapes = shapes
