@@ -5,7 +5,7 @@ its top layers, and the boxes where it was cut link to the pages that continue b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from orgdesigner.layout.geometry import Box, Connector, Geometry, Rect
@@ -30,11 +30,12 @@ class Booklet:
     continued: list[dict[str, str]] = field(default_factory=list)
 
 
-def division_roots(graph: OrgGraph, order: Sequence[str] | None = None
-                   ) -> list[tuple[str, str]]:
+def division_roots(graph: OrgGraph, order: Sequence[str] | None = None,
+                   manager_of: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """(position id, division name) of the head of each division, in chart order:
     where a unit marked as a division starts, else the direct reports of the top.
-    ``order``: the chart's pre-order from its tops, if the caller has it."""
+    ``order``: the chart's pre-order from its tops and ``manager_of`` each position's
+    manager in it, if the caller has them."""
     div_of = graph.division_of()
     roots: list[tuple[str, str]] = []
     if any(u.is_division for u in graph.units.values()):
@@ -44,7 +45,7 @@ def division_roots(graph: OrgGraph, order: Sequence[str] | None = None
             div = div_of.get(pid)
             if div is None:
                 continue
-            manager = graph.manager(pid)
+            manager = graph.manager(pid) if manager_of is None else manager_of.get(pid)
             if manager is None or div_of.get(manager) != div:
                 roots.append((pid, graph.units[div].name))
     if not roots:
@@ -286,15 +287,17 @@ def plan_booklet(scenario: Scenario, layout: LayoutFn, frame: PageFrame, *,
     is a layout of the whole scenario in the same view, if the caller has one."""
     planner = _Planner(scenario, layout, frame, warnings, tick)
     graph = planner.graph
-    roots = division_roots(graph, planner.order)
+    children = planner.children
+    roots = division_roots(graph, planner.order,
+                           {k: pid for pid, kids in children.items() for k in kids})
     root_ids = [r for r, _ in roots]
-    depths = graph.depths()
     overview: set[str] = set(planner.tops)
     for r in root_ids:
         overview.update(graph.chain_of_command(r))
-    for pid, d in depths.items():
-        if d <= 2 and len(overview) < planner.capacity:
-            overview.add(pid)
+    for top in planner.tops:  # the first two layers, as far as there is room
+        for pid in [top, *children[top]]:
+            if len(overview) < planner.capacity:
+                overview.add(pid)
     ordered = [pid for pid in planner.order if pid in overview]
     over_geometry = layout(planner._scenario(ordered))
     planner.legend = list(over_geometry.legend)
