@@ -30,12 +30,14 @@ def diff_window(old: Sequence[Any], new: Sequence[Any]) -> tuple[int, int, int]:
     items, and so do ``old[old_end:]`` and ``new[new_end:]``; everything that changed lies
     in ``old[start:old_end]`` / ``new[start:new_end]``. Items are compared in slices
     (equal values count as the same); the ends of the stretch are found by identity."""
+    if type(old) is not type(new):  # a list slice never equals a tuple slice
+        old, new = list(old), list(new)
     n = min(len(old), len(new))
     start = 0
     while start < n:
         stop = min(start + _CHUNK, n)
         if old[start:stop] != new[start:stop]:
-            while old[start] is new[start]:
+            while start < stop and old[start] is new[start]:
                 start += 1
             break
         start = stop
@@ -45,7 +47,8 @@ def diff_window(old: Sequence[Any], new: Sequence[Any]) -> tuple[int, int, int]:
     while tail < room:
         step = min(_CHUNK, room - tail)
         if old[len_old - tail - step:len_old - tail] != new[len_new - tail - step:len_new - tail]:
-            while old[len_old - tail - 1] is new[len_new - tail - 1]:
+            end = tail + step
+            while tail < end and old[len_old - tail - 1] is new[len_new - tail - 1]:
                 tail += 1
             break
         tail += step

@@ -117,3 +117,4 @@ def test_diff_window_on_long_lists():
     changed = items[:7000] + [object()] + items[7001:]
     assert diff_window(items, changed) == (7000, 7001, 7001)
     assert diff_window(items, items[:3] + items[4:]) == (3, 4, 3)
+    assert diff_window(items, tuple(items)) == (10_000, 10_000, 10_000)
