@@ -109,10 +109,9 @@ class PageFrame:
         c.doForm(FRAME_FORM)
         if legend:
             c.doForm(LEGEND_FORM)
-        c.saveState()
-        c.translate(w - m - 24, m + 4)
+        c.addLiteral(f"q 1 0 0 1 {w - m - 24:.2f} {m + 4:.2f} cm")  # the page count, moved
         c.doForm(TOTAL_FORM)
-        c.restoreState()
+        c.addLiteral("Q")
         label = f"Page {number} of "
         ops.text_colour(MUTED)
         # in pieces: the page number's encoding is shared with the index's page numbers
