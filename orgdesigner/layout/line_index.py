@@ -14,6 +14,7 @@ answered from the few lines that name a position instead of a scan of every line
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
@@ -145,13 +146,13 @@ class LineIndex:
             return None
         kept_old = [line for line in gone if id(line) in came_ids]
         kept_new = [line for line in came if id(line) in gone_ids]
+        key = self.key
         if any(a is not b for a, b in zip(kept_old, kept_new, strict=True)):
-            kept_ids: set[int] = set()  # reordered: every line of the stretch is new
+            kept_ids = _in_order(kept_new, key)  # reordered: the rest counts as moved
         else:
             kept_ids = gone_ids & came_ids
         removed = [line for line in gone if id(line) not in kept_ids]
         added = [line for line in came if id(line) not in kept_ids]
-        key = self.key
         for line in removed:
             del key[id(line)]
             self._drop(line)
@@ -206,3 +207,27 @@ class LineIndex:
                 raise KeyError(id(line))
         for i, line in enumerate(lines):
             key[id(line)] = float(i)
+
+
+def _in_order(lines: list[ReportingLine], key: dict[int, float]) -> set[int]:
+    """The ids of a longest run of ``lines`` whose keys still grow (patience sorting):
+    the lines that kept their order when others moved around them."""
+    tails: list[float] = []  # the smallest last key of a growing run of each length
+    ends: list[int] = []  # ... and where that run ends
+    before: list[int] = []  # the line before each one in its run
+    for i, line in enumerate(lines):
+        k = key[id(line)]
+        j = bisect_left(tails, k)
+        if j == len(tails):
+            tails.append(k)
+            ends.append(i)
+        else:
+            tails[j] = k
+            ends[j] = i
+        before.append(ends[j - 1] if j > 0 else -1)
+    out: set[int] = set()
+    i = ends[-1] if ends else -1
+    while i >= 0:
+        out.add(id(lines[i]))
+        i = before[i]
+    return out

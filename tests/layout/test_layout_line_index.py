@@ -118,3 +118,17 @@ def test_diff_window_on_long_lists():
     assert diff_window(items, changed) == (7000, 7001, 7001)
     assert diff_window(items, items[:3] + items[4:]) == (3, 4, 3)
     assert diff_window(items, tuple(items)) == (10_000, 10_000, 10_000)
+
+
+def test_a_line_moved_far_counts_alone():
+    rng = random.Random(9)
+    lines = [_line(rng) for _ in range(500)]
+    index = LineIndex(lines)
+    moved = lines[:2] + lines[3:] + [lines[2]]  # one line from the start to the end
+    added, removed = index.update(moved)
+    assert added == [lines[2]] and removed == [lines[2]]
+    _check(index, moved)
+    back = [lines[2]] + moved[:-1]  # and on to the very start
+    added, removed = index.update(back)
+    assert added == [lines[2]] and removed == [lines[2]]
+    _check(index, back)
