@@ -143,12 +143,15 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
     for con in geometry.connectors:
         if not con.points:
             continue
-        xs = [p[0] for p in con.points]
-        ys = [p[1] for p in con.points]
+        xs, ys = zip(*con.points, strict=True)
         rows = span_y(min(ys), max(ys))
         for col in span_x(min(xs), max(xs)):
             for row in rows:
-                con_cells.setdefault((col, row), []).append(con)
+                found = con_cells.get((col, row))
+                if found is None:
+                    con_cells[(col, row)] = [con]
+                else:
+                    found.append(con)
     # a tile with no box on it (only lines passing through) is left out: the overview
     # shows where the lines run
     cells = [(col, row) for row in range(grid.rows) for col in range(grid.cols)
@@ -167,6 +170,7 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
         text=small * overview_window.scale >= MIN_TEXT_PT, index_ids=set(),
         decorate=_overview_decoration(grid, overview_window, keys),
     )]
+    widths = _Widths()  # of the tile names and arrows the tiles' margins repeat
     for n, cell in enumerate(cells):
         col, row = cell
         source = grid.source(col, row)
@@ -180,7 +184,7 @@ def plan_tiles(geometry: Geometry, frame: PageFrame, *, scale: float, overlap: f
                     f", row {row + 1} of {grid.rows})",
             outline=outline, boxes=box_cells.get(cell, []),
             connectors=con_cells.get(cell, []), index_ids=owned.get(cell, set()),
-            gauge=n == 0, decorate=_tile_decoration(grid, col, row, overlap, keys),
+            gauge=n == 0, decorate=_tile_decoration(grid, col, row, overlap, keys, widths),
         ))
     return pages
 
@@ -210,8 +214,16 @@ def _overview_decoration(grid: TileGrid, w: Window, keys: dict[tuple[int, int], 
     return decorate
 
 
+class _Widths(dict[tuple[str, float, bool], float]):
+    """Widths of short labels, measured once each (``text_width``)."""
+
+    def __missing__(self, key: tuple[str, float, bool]) -> float:
+        found = self[key] = text_width(*key)
+        return found
+
+
 def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
-                     keys: dict[tuple[int, int], str]):
+                     keys: dict[tuple[int, int], str], widths: _Widths):
     def decorate(c: Canvas, frame: PageFrame, ops: OpBlock) -> None:
         area = frame.content
         half = overlap / 2
@@ -231,7 +243,7 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
         ops.stroke_path()
         ref = grid.ref(col, row)
         ops.text_colour(GRID)
-        ops.line(area.right - 4 - text_width(ref, 14, True), area.bottom - 16, 14, ref, True)
+        ops.line(area.right - 4 - widths[ref, 14, True], area.bottom - 16, 14, ref, True)
         # the neighbouring tiles, named and linked, in the margins
         m = area.x / 2
         ops.text_colour(MUTED)
@@ -244,7 +256,7 @@ def _tile_decoration(grid: TileGrid, col: int, row: int, overlap: float,
             # "← B3" as two pieces: the tile name's encoding is shared by its neighbours
             runs = [(REGULAR, arrow), (REGULAR, other)] if dc + dr < 0 else \
                 [(REGULAR, other), (REGULAR, arrow)]
-            width = text_width(arrow, 7) + text_width(other, 7)
+            width = widths[arrow, 7, False] + widths[other, 7, False]
             if dc:  # along the side margins, reading upwards / downwards
                 x = m + 2.5 if dc < 0 else frame.width - m - 2.5
                 y = area.cy - width / 2 if dc < 0 else area.cy + width / 2
