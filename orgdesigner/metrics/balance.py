@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from orgdesigner.layout.geometry import BalanceFigures
@@ -99,9 +100,8 @@ def division_heads(scenario: Scenario, manager: Mapping[str, str] | None = None,
                     break
                 current = units[current].parent_id
             unit_div[uid] = found
-        for p in scenario.positions:
-            if p.unit_id is not None and unit_div.get(p.unit_id):
-                direct[p.id] = unit_div[p.unit_id]  # type: ignore[assignment]
+        ids_and_units = map(attrgetter("id", "unit_id"), scenario.positions)
+        direct = {pid: d for pid, uid in ids_and_units if (d := unit_div.get(uid))}
     else:
         divisions = []
         tops = {p.id for p in scenario.positions if p.id not in manager}
