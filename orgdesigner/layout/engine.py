@@ -41,7 +41,6 @@ from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layo
 from orgdesigner.layout.views import LEVEL_GAP, Placed, StyleVariants, tree_geometry
 from orgdesigner.metrics.balance import Division, division_heads
 from orgdesigner.model.document import Orientation, Position, PositionKind, Scenario, Unit
-from orgdesigner.perf import paused_gc
 
 __all__ = ["LayoutEngine", "layout_scenario", "as_orientation"]
 
@@ -92,7 +91,7 @@ class LayoutEngine:
         new_view = self.view if view is None else as_orientation(view, scenario)
         self.last_update_patched = False
         if changed is not None and new_view is self.view and self._state is not None:
-            with paused_gc():  # a full collection over a big chart costs more than a patch
+            with _promoted_gc():  # the new boxes skip the young generation's sweep
                 patched = patch_tree(self._state, scenario, changed, self._label)
             if patched is not None:
                 self.last_update_patched = True
@@ -218,7 +217,7 @@ class LayoutEngine:
                     unit_division={uid: _division_unit(units, uid) for uid in units},
                     colors=colors, shapes=shapes.shapes, u=kept.u, level=kept.level,
                     placement=kept.placement, pitch=pitch, deepest=depths.count(deepest),
-                    abstract={}, boxes=kept.boxes, connectors=kept.connectors,
+                    boxes=kept.boxes, connectors=kept.connectors,
                     legend_use=read.legend_use)
             return geometry
 

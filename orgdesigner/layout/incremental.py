@@ -43,7 +43,6 @@ from orgdesigner.layout.text import BoxLabel
 from orgdesigner.layout.tidy import Placement, Shape, TidyParams, _leaf, _pack, _shape
 from orgdesigner.layout.views import (
     LEVEL_GAP,
-    Abstract,
     dotted_connectors,
     tree_bounds,
 )
@@ -85,9 +84,6 @@ class TreeState:
     #: (``LineIndex(scenario.lines)``, ``list(scenario.positions)``).
     line_index: LineIndex | None = None
     seen_positions: list[Position] | None = None
-    #: Not read any more (a patch works out the abstract rectangles it needs from ``u``,
-    #: ``level`` and ``labels``); accepted so that a caller filling it keeps working.
-    abstract: dict[str, Abstract] = field(default_factory=dict, kw_only=True)
 
 
 def _chain(manager: dict[str, str], node: str, limit: int) -> list[str] | None:
