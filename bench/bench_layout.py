@@ -97,6 +97,31 @@ def _incremental(doc, runs: int) -> dict[str, list[float]]:
     return out
 
 
+def _calibrate(scenario, runs: int) -> list[float]:
+    """Median CPU ms of the classic layout and of the issue's reference layout (a plain
+    Python Buchheim, ``reference_tidy.py``) on the same tree, run alternately so that
+    both see the same machine: the shared cores of a virtual machine swing single runs by
+    a third, their ratio much less."""
+    import gc
+
+    from reference_tidy import buchheim
+
+    from orgdesigner.layout import layout_scenario
+    from orgdesigner.layout.forest import build_forest
+
+    forest = build_forest(scenario)
+    ours, reference = [], []
+    for _ in range(runs):
+        ours.append(_timed(lambda: layout_scenario(scenario, "classic"), 1)[1])
+        gc.disable()
+        c = time.process_time()
+        tree = buchheim(forest.children, forest.roots[0])
+        reference.append((time.process_time() - c) * 1000)
+        del tree
+        gc.enable()
+    return [statistics.median(ours), statistics.median(reference)]
+
+
 def measure(size: int, runs: int) -> dict[str, object]:
     """Everything for one size, in this process."""
     from orgdesigner.layout import layout_scenario
@@ -118,6 +143,8 @@ def measure(size: int, runs: int) -> dict[str, object]:
     layout_scenario(scenario, "classic")
     row["traced_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
     tracemalloc.stop()
+    if size >= 100_000:
+        row["calibration"] = [round(v, 1) for v in _calibrate(scenario, runs)]
     if size >= 10_000:
         row["incremental"] = {k: [round(v, 1) for v in vals]
                               for k, vals in _incremental(doc, runs).items()}
@@ -148,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':18}classic bounds {r['classic_bounds'][0]:,} x {r['classic_bounds'][1]:,} pt"
               f" (aspect {r['aspect']}:1), peak RSS {r['rss_mb']} MB,"
               f" traced peak of one layout {r['traced_peak_mb']} MB")
+        if "calibration" in r:
+            ours, ref = r["calibration"]
+            print(f"{'':18}alternated with the issue's reference (plain Python Buchheim): "
+                  f"classic {ours:.1f} / reference {ref:.1f} ms CPU = {ours / ref:.2f}x "
+                  "(the budget is 1 s against 0.27 s: 3.7x)")
         for name, (wall, cpu, patched) in r.get("incremental", {}).items():
             how = "patched" if patched == 1 else f"patched in {patched:.0%} of runs"
             print(f"{'':18}incremental, {name:<24} {wall:7.1f} / {cpu:7.1f} ms ({how})")
