@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -116,14 +117,20 @@ def _measure(step: str, size: int, workdir: Path, limit: float) -> tuple[float, 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     wrapper = [sys.executable, "-c", _RUSAGE_WRAPPER, *cmd]
     start = time.perf_counter()
-    try:
-        result = subprocess.run(wrapper, capture_output=True, text=True, timeout=limit, env=env)
-    except subprocess.TimeoutExpired:
-        return f"> {limit:.0f} s"
+    # A session of its own, so that a run over the limit is stopped with everything it
+    # started (a ``dot`` left running would share the cores with every later step).
+    with subprocess.Popen(wrapper, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env=env, start_new_session=True) as proc:
+        try:
+            stdout, stderr = proc.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            return f"> {limit:.0f} s"
     wall = time.perf_counter() - start
-    if result.returncode != 0:
-        return "failed: " + (result.stderr.strip().splitlines() or ["?"])[-1][:60]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    if proc.returncode != 0:
+        return "failed: " + (stderr.strip().splitlines() or ["?"])[-1][:60]
+    report = json.loads(stdout.strip().splitlines()[-1])
     seconds = report.get("step_seconds") or wall
     return seconds, report["peak_mb"]
 
