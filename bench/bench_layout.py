@@ -42,6 +42,17 @@ def _timed(fn, runs: int) -> tuple[float, float, object]:
     return statistics.median(walls), statistics.median(cpus), result
 
 
+def _patch(engine, doc, make, changed, walls: list[float], cpus: list[float]):
+    """Apply one edit, time the engine's patch of it (wall and CPU ms into the lists) and
+    return the edit's inverse."""
+    undo = make().apply(doc)
+    w, c = time.perf_counter(), time.process_time()
+    engine.update(doc.scenario(), changed=changed)
+    cpus.append((time.process_time() - c) * 1000)
+    walls.append((time.perf_counter() - w) * 1000)
+    return undo
+
+
 def _incremental(doc, runs: int) -> dict[str, list[float]]:
     """Median wall/CPU ms of ``LayoutEngine.update(..., changed=...)`` per kind of edit;
     each edit is undone before the next run, so every run patches the same change. The
@@ -71,11 +82,7 @@ def _incremental(doc, runs: int) -> dict[str, list[float]]:
     walls, cpus, patched = [], [], 0
     for _ in range(min(runs, 3)):  # the first patch after a full layout indexes the lines
         engine = LayoutEngine(scenario, "classic")
-        undo = make().apply(doc)
-        w, c = time.perf_counter(), time.process_time()
-        engine.update(doc.scenario(), changed=changed)
-        cpus.append((time.process_time() - c) * 1000)
-        walls.append((time.perf_counter() - w) * 1000)
+        undo = _patch(engine, doc, make, changed, walls, cpus)
         patched += engine.last_update_patched
         undo.apply(doc)
     out["first patch after layout"] = [statistics.median(walls), statistics.median(cpus),
@@ -85,11 +92,7 @@ def _incremental(doc, runs: int) -> dict[str, list[float]]:
     for name, (make, changed) in cases.items():
         walls, cpus, patched = [], [], 0
         for _ in range(runs):
-            undo = make().apply(doc)
-            w, c = time.perf_counter(), time.process_time()
-            engine.update(doc.scenario(), changed=changed)
-            cpus.append((time.process_time() - c) * 1000)
-            walls.append((time.perf_counter() - w) * 1000)
+            undo = _patch(engine, doc, make, changed, walls, cpus)
             patched += engine.last_update_patched
             undo.apply(doc)
             engine.update(doc.scenario(), changed=changed)
