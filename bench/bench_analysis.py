@@ -24,18 +24,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+
+from benchkit import median_ms
 
 SEED = 2026
-
-
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _max_gap_ms(app, window, threaded: bool) -> float:  # noqa: ANN001
@@ -106,14 +98,14 @@ def measure(size: int, runs: int) -> dict[str, float | int]:
     result: dict[str, float | int] = {
         "positions": size,
         "findings": len(report.findings),
-        "snapshot_ms": _median_ms(lambda: scenario_snapshot(scenario), runs),
-        "checks_ms": _median_ms(lambda: run_checks(snapshot, doc.check_profile), runs),
-        "metrics_ms": _median_ms(lambda: org_stats(snapshot), runs),
-        "show_report_ms": _median_ms(lambda: analysis.checks.show_report(report), runs),
-        "show_stats_ms": _median_ms(lambda: analysis.metrics.show_stats(stats), runs),
+        "snapshot_ms": median_ms(lambda: scenario_snapshot(scenario), runs),
+        "checks_ms": median_ms(lambda: run_checks(snapshot, doc.check_profile), runs),
+        "metrics_ms": median_ms(lambda: org_stats(snapshot), runs),
+        "show_report_ms": median_ms(lambda: analysis.checks.show_report(report), runs),
+        "show_stats_ms": median_ms(lambda: analysis.metrics.show_stats(stats), runs),
     }
     analysis.colour_by.set_mode(ColourMode.DIVISION)
-    result["colour_ms"] = _median_ms(analysis.colour_by.refresh, runs)
+    result["colour_ms"] = median_ms(analysis.colour_by.refresh, runs)
     analysis.colour_by.set_mode(ColourMode.PLAIN)
     result["max_gap_ms"] = statistics.median(_max_gap_ms(app, window, True)
                                              for _ in range(runs))

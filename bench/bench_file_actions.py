@@ -19,19 +19,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchkit import median_ms
+
 SEED = 2026
-
-
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _canvas_scene(controller):  # noqa: ANN001, ANN202 - optional, the canvas may be absent
@@ -81,10 +73,10 @@ def measure(size: int, runs: int) -> dict[str, float]:
         top = controller.scenario.positions[0].id
         controller.apply(change_position(controller.doc, top, holder="Bench Mark"))
         autosave = Autosave(controller, folder)
-        out["autosave_ms"] = _median_ms(autosave.save_now, runs)
+        out["autosave_ms"] = median_ms(autosave.save_now, runs)
         # What a background autosave costs the GUI thread: the snapshot it writes from, and
         # the longest the event loop waited while the worker wrote.
-        out["snapshot_ms"] = _median_ms(lambda: snapshot_document(controller.doc), runs)
+        out["snapshot_ms"] = median_ms(lambda: snapshot_document(controller.doc), runs)
         out["bg_gap_ms"] = statistics.median(
             _background_gap_ms(autosave, app) for _ in range(runs))
         out["recovery_kb"] = autosave.file_path.stat().st_size / 1024
@@ -98,19 +90,19 @@ def measure(size: int, runs: int) -> dict[str, float]:
             fresh.mark_modified()
             rec.release()
 
-        out["restore_ms"] = _median_ms(restore, runs)
+        out["restore_ms"] = median_ms(restore, runs)
 
         from orgdesigner.io.native import save
 
         target = Path(tmp) / "chart.orgchart"
-        out["save_ms"] = _median_ms(lambda: save(controller.doc, target), runs)
+        out["save_ms"] = median_ms(lambda: save(controller.doc, target), runs)
 
         scene = _canvas_scene(controller)
         if scene is not None:
             export_runs = max(1, runs // 2)
-            out["png_ms"] = _median_ms(lambda: render_png(scene), export_runs)
+            out["png_ms"] = median_ms(lambda: render_png(scene), export_runs)
             out["png_kb"] = len(render_png(scene)) / 1024
-            out["svg_ms"] = _median_ms(lambda: render_svg(scene), export_runs)
+            out["svg_ms"] = median_ms(lambda: render_svg(scene), export_runs)
             out["svg_kb"] = len(render_svg(scene)) / 1024
     del app
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -13,21 +13,11 @@ from __future__ import annotations
 import argparse
 import random
 import resource
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from benchkit import median_ms
 
 
 def _document(n: int):  # noqa: ANN202 - an OrgDocument
@@ -76,12 +66,12 @@ def bench(n: int, runs: int) -> dict[str, float]:
         flip.reverse()
         window.presenter.apply(lambda: set_raci(doc, "proc0", party, flip[0]))
 
-    out = {"positions": n, "refresh_ms": _median_ms(refresh, runs),
-           "edit_ms": _median_ms(edit, runs)}
+    out = {"positions": n, "refresh_ms": median_ms(refresh, runs),
+           "edit_ms": median_ms(edit, runs)}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "raci.csv"
-        out["csv_export_ms"] = _median_ms(lambda: export_raci_csv(doc, path), runs)
-        out["csv_import_ms"] = _median_ms(lambda: import_raci_csv(path, doc), runs)
+        out["csv_export_ms"] = median_ms(lambda: export_raci_csv(doc, path), runs)
+        out["csv_import_ms"] = median_ms(lambda: import_raci_csv(path, doc), runs)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     del app
