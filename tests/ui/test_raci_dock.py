@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
+from uikit import shown_window
 
 from orgdesigner.model.document import OrgDocument, Process, RaciRole
 from orgdesigner.ui.panels.raci_model import DOUBLE_A, ColumnMode
@@ -26,13 +27,7 @@ def with_processes(doc: OrgDocument) -> OrgDocument:
 
 @pytest.fixture
 def window(qtbot, small_document, test_layout):
-    from orgdesigner.ui.main_window import MainWindow
-
-    w = MainWindow(with_processes(small_document), layout=test_layout, with_files=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, with_processes(small_document), test_layout)
     w.presenter.select(None)
     return w
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from uikit import shown_window
 
 from orgdesigner.model.document import OrgDocument, Team
 from orgdesigner.ui.canvas import interactions
@@ -20,13 +21,7 @@ def with_team(doc: OrgDocument) -> OrgDocument:
 
 @pytest.fixture
 def window(qtbot, small_document, test_layout):
-    from orgdesigner.ui.main_window import MainWindow
-
-    w = MainWindow(with_team(small_document), layout=test_layout, with_files=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, with_team(small_document), test_layout)
     w.responsibilities.teams_dock.raise_()
     w.chart_view.set_zoom(1.0)
     w.chart_view.centerOn(w.presenter.scene.chart_rect().center())

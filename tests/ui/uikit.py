@@ -82,3 +82,15 @@ def small_doc() -> OrgDocument:
     scenario = Scenario(id="as-is", name="As-is", units=units, positions=positions,
                         lines=lines)
     return OrgDocument(scenarios=[scenario], active_scenario="as-is")
+
+
+def shown_window(qtbot, doc: OrgDocument, layout, size: tuple[int, int] = (1400, 900)):  # noqa: ANN001, ANN201
+    """A shown main window over ``doc`` (no file actions), closed with the test."""
+    from orgdesigner.ui.main_window import MainWindow
+
+    window = MainWindow(doc, layout=layout, with_files=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
