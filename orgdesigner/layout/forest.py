@@ -1,18 +1,43 @@
-"""The tree a layout draws: one scenario read once into plain dicts and lists.
+"""The tree a layout draws: one scenario read once into plain lists and dicts.
 
 Solid lines give each position at most one manager (the first, as ``OrgGraph`` does);
 lines to unknown ids are ignored; a reporting cycle is broken at its first position in
 document order, which becomes an extra root, so every position is drawn exactly once.
 Collapsed positions hide their subtree and count the people under them.
+
+``index_tree`` reads the scenario by position *index* (document order): lists instead of
+dicts keyed by id, and the visible positions level by level, which is the order both
+halves of a tree layout need (deepest first to shape the subtrees, top down to place
+them). ``build_forest`` gives the same tree keyed by id, in depth-first order, for the
+code that edits it (the incremental re-layout) and the inverted view.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from orgdesigner.model.document import LineKind, Position, Scenario
 
-__all__ = ["Forest", "build_forest", "count_below", "unit_colors"]
+__all__ = ["Forest", "TreeIndex", "build_forest", "forest_of", "index_tree", "unit_colors"]
+
+
+@dataclass(slots=True)
+class TreeIndex:
+    """The reporting tree by position index (the position's place in the document)."""
+
+    positions: list[Position]
+    ids: list[str]
+    index: dict[str, int]  # position id -> index
+    parent: list[int]  # solid-line manager's index, -1 for a root
+    children: list[list[int] | None]  # every solid-line report, None for none
+    visible: list[list[int] | None]  # the reports shown (None under a collapsed box too)
+    roots: list[int]  # visible roots in order
+    levels: list[list[int]]  # visible positions by depth, roots first
+    hidden: dict[int, int]  # collapsed box -> people hidden under it
+    dotted: list[tuple[str, str]]  # dotted lines between positions that exist
+    collapsed: set[str]
 
 
 @dataclass(slots=True)
@@ -29,62 +54,123 @@ class Forest:
     collapsed: set[str]
 
 
-def build_forest(scenario: Scenario) -> Forest:
-    """Read ``scenario`` into a ``Forest`` in one pass over its positions and lines."""
-    positions = {p.id: p for p in scenario.positions}
-    all_children: dict[str, list[str]] = {}
-    manager: dict[str, str] = {}
+def index_tree(scenario: Scenario) -> TreeIndex:
+    """Read ``scenario`` into a ``TreeIndex`` in one pass over its lines."""
+    positions = scenario.positions
+    ids = list(map(attrgetter("id"), positions))
+    n = len(ids)
+    index = dict(zip(ids, range(n), strict=True))
+    get = index.get
+    parent = [-1] * n
+    children: list[list[int] | None] = [None] * n
     dotted: list[tuple[str, str]] = []
     solid = LineKind.SOLID
     for line in scenario.lines:
-        m, r = line.manager_id, line.report_id
-        if line.kind is solid:
-            if r not in manager and m != r and m in positions and r in positions:
-                manager[r] = m
-                kids = all_children.get(m)
-                if kids is None:
-                    all_children[m] = [r]
-                else:
-                    kids.append(r)
-        elif m != r and m in positions and r in positions:
-            dotted.append((m, r))
+        r = get(line.report_id)
+        m = get(line.manager_id)
+        if r is None or m is None or m == r:
+            continue
+        if line.kind is not solid:
+            dotted.append((line.manager_id, line.report_id))
+        elif parent[r] < 0:
+            parent[r] = m
+            kids = children[m]
+            if kids is None:
+                children[m] = [r]
+            else:
+                kids.append(r)
     collapsed = set(scenario.view.collapsed)
-    roots = [pid for pid in positions if pid not in manager]
+    visible = children
+    folded = [i for i in map(get, collapsed) if i is not None and children[i] is not None]
+    if folded:
+        visible = list(children)
+        for i in folded:
+            visible[i] = None
+    roots = [i for i, m in enumerate(parent) if m < 0]
+    levels = _levels(roots, visible)
+    hidden: dict[int, int] = {}
+    shown = sum(map(len, levels))
+    if folded:
+        on_view = set(chain.from_iterable(levels))
+        for i in folded:
+            if i in on_view:
+                hidden[i] = len(_below(i, children))
+    if shown + sum(hidden.values()) < n:  # cycles: break each once, in document order
+        reached = set(chain.from_iterable(levels))
+        for i in hidden:
+            reached.update(_below(i, children))
+        for i in range(n):
+            if i in reached:
+                continue
+            m = parent[i]
+            parent[i] = -1
+            kids = [c for c in children[m] if c != i]  # type: ignore[union-attr]
+            children[m] = kids or None
+            if visible is not children and visible[m] is not None:
+                visible[m] = children[m]
+            roots.append(i)
+            more = _levels([i], visible)
+            for depth, nodes in enumerate(more):
+                if depth < len(levels):
+                    levels[depth].extend(nodes)
+                else:
+                    levels.append(nodes)
+            for c in chain.from_iterable(more):
+                reached.add(c)
+                if visible[c] is None and children[c] is not None:
+                    hidden[c] = len(_below(c, children))
+                    reached.update(_below(c, children))
+    return TreeIndex(positions, ids, index, parent, children, visible, roots, levels, hidden,
+                     dotted, collapsed)
+
+
+def _levels(roots: list[int], visible: list[list[int] | None]) -> list[list[int]]:
+    """The positions under ``roots`` level by level (breadth first), roots first."""
+    levels = [list(roots)] if roots else []
+    frontier = roots
+    kids_of = visible.__getitem__
+    while True:
+        frontier = list(chain.from_iterable(filter(None, map(kids_of, frontier))))
+        if not frontier:
+            return levels
+        levels.append(frontier)
+
+
+def _below(node: int, children: list[list[int] | None]) -> list[int]:
+    out: list[int] = []
+    stack = list(children[node] or ())
+    seen = {node}
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        out.append(n)
+        stack.extend(children[n] or ())
+    return out
+
+
+def build_forest(scenario: Scenario) -> Forest:
+    """Read ``scenario`` into a ``Forest`` (by id, depth-first)."""
+    return forest_of(index_tree(scenario))
+
+
+def forest_of(tree: TreeIndex) -> Forest:
+    """The ``Forest`` of a ``TreeIndex``: the same tree by position id."""
+    ids = tree.ids
+    name = ids.__getitem__
+    all_children = {ids[m]: list(map(name, kids))
+                    for m, kids in enumerate(tree.children) if kids is not None}
+    if tree.visible is tree.children:
+        children = all_children
+    else:
+        children = {ids[m]: all_children[ids[m]]
+                    for m, kids in enumerate(tree.visible) if kids is not None}
+    manager = {ids[r]: ids[m] for r, m in enumerate(tree.parent) if m >= 0}
     order: list[str] = []
     layer: dict[str, int] = {}
-    hidden: dict[str, int] = {}
-    children = all_children if not collapsed else {
-        k: v for k, v in all_children.items() if k not in collapsed}
-    _visit(roots, children, order, layer)
-    for c in collapsed:
-        if c in layer and c in all_children:
-            hidden[c] = count_below(c, all_children)
-    if len(order) + sum(hidden.values()) < len(positions):  # cycles: break each once
-        reached = set(order)
-        for c in hidden:
-            reached.update(_below(c, all_children))
-        for pid in positions:
-            if pid not in reached:
-                m = manager.pop(pid)
-                all_children[m] = [c for c in all_children[m] if c != pid]
-                if m not in collapsed:
-                    children[m] = all_children[m]
-                roots.append(pid)
-                start = len(order)
-                _visit([pid], children, order, layer)
-                reached.update(order[start:])
-                for c in order[start:]:
-                    if c in collapsed and c in all_children:
-                        hidden[c] = count_below(c, all_children)
-                        reached.update(_below(c, all_children))
-    return Forest(positions, roots, children, all_children, manager, order, layer, hidden,
-                  dotted, collapsed)
-
-
-def _visit(roots: list[str], children: dict[str, list[str]], order: list[str],
-           layer: dict[str, int]) -> None:
     get = children.get
-    for root in roots:
+    for root in map(name, tree.roots):  # depth-first pre-order
         layer[root] = 1
         stack = [root]
         while stack:
@@ -96,25 +182,10 @@ def _visit(roots: list[str], children: dict[str, list[str]], order: list[str],
                 for k in kids:
                     layer[k] = d
                 stack.extend(reversed(kids))
-
-
-def _below(node: str, children: dict[str, list[str]]) -> list[str]:
-    out: list[str] = []
-    stack = list(children.get(node, ()))
-    seen = {node}
-    while stack:
-        n = stack.pop()
-        if n in seen:
-            continue
-        seen.add(n)
-        out.append(n)
-        stack.extend(children.get(n, ()))
-    return out
-
-
-def count_below(node: str, children: dict[str, list[str]]) -> int:
-    """People under ``node`` in the full hierarchy (what a collapsed box hides)."""
-    return len(_below(node, children))
+    return Forest(dict(zip(ids, tree.positions, strict=True)), list(map(name, tree.roots)),
+                  children, all_children, manager, order, layer,
+                  {ids[i]: count for i, count in tree.hidden.items()}, tree.dotted,
+                  tree.collapsed)
 
 
 def unit_colors(scenario: Scenario) -> dict[str, tuple[str | None, str | None]]:

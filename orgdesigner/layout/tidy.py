@@ -33,9 +33,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import sub
+from typing import Any
 
-__all__ = ["Placement", "Shape", "TidyParams", "TidyCache", "TidyResult", "TidyShapes",
-           "tidy_layout", "tidy_shapes"]
+__all__ = ["IndexedShapes", "Placement", "Shape", "TidyParams", "TidyCache", "TidyResult",
+           "TidyShapes", "shape_tree", "tidy_layout", "tidy_shapes"]
 
 
 class Placement(enum.StrEnum):
@@ -145,14 +146,17 @@ def _envelope(shapes: Sequence[Shape], pos: Sequence[float],
     return left, right
 
 
-def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[str, Shape],
-           params: TidyParams, assistants: AbstractSet[str] | None = None,
-           parents: AbstractSet[str] | None = None,
-           sizes: Mapping[str, float] | None = None) -> Shape:
-    """The shape of a node from its own size and its children's shapes. ``assistants``
-    (assistant nodes) and ``parents`` (nodes with children), when the caller has them,
-    answer "any assistants / any subtrees among the children?" without a loop; with
-    ``parents`` and the nodes' ``sizes``, a stack of leaves is made from the sizes alone."""
+def _shape(size: float, assistant: bool, children: list[str], shapes: Any,
+           params: TidyParams, assistants: AbstractSet[Any] | None = None,
+           parents: AbstractSet[Any] | None = None, sizes: Any = None,
+           nodes: list[int] | None = None) -> Shape:
+    """The shape of a node from its own size and its children's shapes. ``children`` are
+    ids, and so are the kids of the shape; ``nodes``, when given, are the children's
+    indices, the keys of ``shapes``, ``sizes``, ``assistants`` and ``parents`` (by id
+    otherwise). ``assistants`` (assistant nodes) and ``parents`` (nodes with children),
+    when the caller has them, answer "any assistants / any subtrees among the children?"
+    without a loop; with ``parents`` and the nodes' ``sizes``, a stack of leaves is made
+    from the sizes alone."""
     half = size / 2
     left = [-half]
     right = [half]
@@ -160,23 +164,29 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
     shape = Shape(left, right, kids, size, assistant, children)
     if not children:
         return shape
+    keys: list[Any] = children if nodes is None else nodes
     compact = params.compact
     stub = params.stub
     level = 1
-    if compact and (any(shapes[c].assistant for c in children) if assistants is None
-                    else not assistants.isdisjoint(children)):
+    if compact and (any(shapes[c].assistant for c in keys) if assistants is None
+                    else not assistants.isdisjoint(keys)):
         rest: list[str] = []
-        helpers: list[str] = []
-        for cid in children:
-            sh = shapes[cid]
-            (helpers if sh.assistant and not sh.kids else rest).append(cid)
+        rest_keys: list[Any] = []
+        helpers: list[tuple[str, float]] = []
+        for cid, key in zip(children, keys, strict=True):
+            sh = shapes[key]
+            if sh.assistant and not sh.kids:
+                helpers.append((cid, sh.size))
+            else:
+                rest.append(cid)
+                rest_keys.append(key)
         for i in range(0, len(helpers), 2):
-            w = shapes[helpers[i]].size
-            kids.append((helpers[i], stub + w / 2, level, Placement.ASSISTANT_RIGHT))
+            cid, w = helpers[i]
+            kids.append((cid, stub + w / 2, level, Placement.ASSISTANT_RIGHT))
             lo, hi = 0.0, stub + w
             if i + 1 < len(helpers):
-                w = shapes[helpers[i + 1]].size
-                kids.append((helpers[i + 1], -stub - w / 2, level, Placement.ASSISTANT_LEFT))
+                cid, w = helpers[i + 1]
+                kids.append((cid, -stub - w / 2, level, Placement.ASSISTANT_LEFT))
                 lo = -stub - w
             left.append(lo)
             right.append(hi)
@@ -184,16 +194,16 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
         if not rest:
             return shape
     else:
-        rest = children
+        rest, rest_keys = children, keys
     n = len(rest)
     if parents is None or sizes is None:
-        child_shapes = [shapes[c] for c in rest]
+        child_shapes = [shapes[c] for c in rest_keys]
         leaves = not any(sh.kids for sh in child_shapes)
     else:
         child_shapes = []
-        leaves = parents.isdisjoint(rest)
+        leaves = parents.isdisjoint(rest_keys)
     if compact and n > params.stack_threshold and leaves:
-        widths = (list(map(sizes.__getitem__, rest)) if not child_shapes and sizes is not None
+        widths = (list(map(sizes.__getitem__, rest_keys)) if not child_shapes
                   else [sh.size for sh in child_shapes])
         if n > params.two_columns_above:
             n_left = (n + 1) // 2
@@ -216,7 +226,7 @@ def _shape(size: float, assistant: bool, children: list[str], shapes: Mapping[st
             right.extend([stub + w for w in widths])
         return shape
     if not child_shapes:
-        child_shapes = [shapes[c] for c in rest]
+        child_shapes = [shapes[c] for c in rest_keys]
     if leaves:  # a row of single boxes: packed side by side, no contours to compare
         gap = params.gap
         pos = [0.0] * n
@@ -344,74 +354,107 @@ def tidy_shapes(roots: Sequence[str], children: Mapping[str, list[str]],
                 sizes: Mapping[str, float], assistants: Iterable[str] = (),
                 params: TidyParams | None = None, cache: TidyCache | None = None,
                 order: Sequence[str] | None = None) -> TidyShapes:
-    """The shapes of ``tidy_layout`` and the roots' places, without placing every node
-    (a caller that walks the shapes down anyway places them as it goes)."""
-    params = params or TidyParams()
-    is_assistant = set(assistants)
-    parents = {node for node, kids in children.items() if kids}
-    old = cache.shapes if cache is not None else {}
-    shapes: dict[str, Shape] = {}
+    """The shapes of ``tidy_layout`` and the roots' places, by id, without placing every
+    node (``shape_tree`` does the work, by index)."""
     if order is None:
         order = _preorder(roots, children)
-    leaves: dict[float, Shape] = {}  # one shared shape per leaf size (not assistants)
+    index = {node: i for i, node in enumerate(order)}
     get_kids = children.get
-    internal: list[str] = []  # nodes with children, children before their parents
-    recomputed = 0
+    kids_of = [[index[c] for c in kids] if (kids := get_kids(node)) else None
+               for node in order]
+    helpers = {index[a] for a in assistants if a in index}
+    ts = shape_tree([index[r] for r in roots], range(len(order) - 1, -1, -1), kids_of,
+                    order, [sizes[node] for node in order], helpers, params, cache)
+    return TidyShapes(list(roots), dict(zip(roots, ts.root_u, strict=True)),
+                      dict(zip(order, ts.shapes, strict=True)),
+                      [order[i] for i in ts.internal], ts.recomputed)
+
+
+@dataclass(slots=True)
+class IndexedShapes:
+    """``tidy_shapes`` by node index: every laid-out node's shape (None for the others),
+    the roots' centres in root order, and the nodes with children, children before
+    their parents."""
+
+    roots: list[int]
+    root_u: list[float]
+    shapes: list[Shape | None]
+    internal: list[int]
+    recomputed: int  # shapes computed in this pass (the rest came from the cache)
+
+
+def shape_tree(roots: list[int], bottom_up: Iterable[int], kids_of: Sequence[list[int] | None],
+               names: Sequence[str], sizes: Sequence[float], assistants: AbstractSet[int],
+               params: TidyParams | None = None, cache: TidyCache | None = None
+               ) -> IndexedShapes:
+    """The shape of every node in ``bottom_up`` (children before their parents), nodes
+    being indices into ``kids_of`` (each node's children in order, None for none),
+    ``names`` (the ids the shapes name their kids by and the ``cache`` is keyed by) and
+    ``sizes`` (the breadth of each box); and where the ``roots`` go, packed side by side
+    as siblings centred on ``u = 0``. With a ``cache``, unchanged subtrees keep their
+    shapes."""
+    params = params or TidyParams()
+    nodes = list(bottom_up)
+    parents = {i for i in nodes if kids_of[i] is not None}
+    old = cache.shapes if cache is not None else {}
+    leaves: dict[float, Shape] = {}  # one shared shape per leaf size (not assistants)
+    name = names.__getitem__
+    internal: list[int] = []
     if not old:  # nothing cached: every node is new, no comparisons to make
-        # Leaves first, in bulk (most nodes are leaves; one shape per size), then the
-        # parents, children before their parents.
-        leaf_nodes = [node for node in order if node not in parents]
-        leaf_sizes = list(map(sizes.__getitem__, leaf_nodes))
-        for size in set(leaf_sizes):
+        # Every node gets the leaf shape of its size in bulk (most nodes are leaves), then
+        # the assistants and the parents theirs, children before their parents.
+        for size in set(sizes):
             leaves[size] = _leaf(size, False)
-        shapes = dict(zip(leaf_nodes, map(leaves.__getitem__, leaf_sizes), strict=True))
-        for node in is_assistant.difference(parents).intersection(shapes):
-            shapes[node] = _leaf(sizes[node], True)
-        internal = [node for node in reversed(order) if node in parents]
-        for node in internal:
-            shapes[node] = _shape(sizes[node], node in is_assistant, children[node], shapes,
-                                  params, is_assistant, parents, sizes)
-        recomputed = len(shapes)
+        shapes: list[Shape | None] = list(map(leaves.__getitem__, sizes))
+        for i in assistants.difference(parents):
+            shapes[i] = _leaf(sizes[i], True)
+        internal = [i for i in nodes if i in parents]
+        for i in internal:
+            kids = kids_of[i]
+            shapes[i] = _shape(sizes[i], i in assistants, list(map(name, kids)),  # type: ignore[arg-type]
+                               shapes, params, assistants, parents, sizes, kids)
+        recomputed = len(nodes)
     else:
-        fresh: set[str] = set()
+        shapes = [None] * len(sizes)
+        fresh: set[int] = set()
         get_old = old.get
-        for node in reversed(order):  # children before their parents
-            kids = get_kids(node)
-            size = sizes[node]
-            assistant = node in is_assistant
-            prev = get_old(node)
-            if not kids:
+        for i in nodes:
+            kids = kids_of[i]
+            size = sizes[i]
+            assistant = i in assistants
+            prev = get_old(names[i])
+            if kids is None:
                 if (prev is not None and prev.size == size and not prev.children
                         and prev.assistant == assistant):
-                    shapes[node] = prev
+                    shapes[i] = prev
                     continue
-                fresh.add(node)
+                fresh.add(i)
                 if assistant:
-                    shapes[node] = _leaf(size, True)
+                    shapes[i] = _leaf(size, True)
                     continue
                 leaf = leaves.get(size)
                 if leaf is None:
                     leaf = leaves[size] = _leaf(size, False)
-                shapes[node] = leaf
+                shapes[i] = leaf
                 continue
-            internal.append(node)
+            internal.append(i)
+            kid_names = list(map(name, kids))
             if (prev is not None and prev.size == size and prev.assistant == assistant
-                    and prev.children == kids and (not fresh or fresh.isdisjoint(kids))):
-                shapes[node] = prev
+                    and prev.children == kid_names and (not fresh or fresh.isdisjoint(kids))):
+                shapes[i] = prev
                 continue
-            fresh.add(node)
-            shapes[node] = _shape(size, assistant, kids, shapes, params, is_assistant, parents,
-                                  sizes)
+            fresh.add(i)
+            shapes[i] = _shape(size, assistant, kid_names, shapes, params, assistants, parents,
+                               sizes, kids)
         recomputed = len(fresh)
     if cache is not None:
-        cache.shapes = shapes
-    root_u: dict[str, float] = {}
+        cache.shapes = {names[i]: shapes[i] for i in nodes}  # type: ignore[misc]
+    root_u: list[float] = []
     if roots:
-        pos = _pack([shapes[r] for r in roots], params.gap)
+        pos = _pack([shapes[r] for r in roots], params.gap)  # type: ignore[misc]
         shift = -(pos[0] + pos[-1]) / 2
-        for r, p in zip(roots, pos, strict=True):
-            root_u[r] = p + shift
-    return TidyShapes(list(roots), root_u, shapes, internal, recomputed)
+        root_u = [p + shift for p in pos]
+    return IndexedShapes(roots, root_u, shapes, internal, recomputed)
 
 
 def _preorder(roots: Sequence[str], children: Mapping[str, list[str]]) -> list[str]:
