@@ -27,20 +27,21 @@ as read-only.
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from itertools import chain
 
-from orgdesigner.layout.forest import Forest, build_forest, unit_colors
+from orgdesigner.layout.box_read import read_boxes
+from orgdesigner.layout.forest import forest_of, index_tree, unit_colors
 from orgdesigner.layout.geometry import Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, shared_measurer
-from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, tidy_layout, tidy_shapes
-from orgdesigner.layout.views import LEVEL_GAP, Placed, StyleVariants, tree_geometry
-from orgdesigner.metrics.balance import Division, division_heads
-from orgdesigner.model.document import Orientation, Position, PositionKind, Scenario, Unit
+from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, shape_tree, tidy_layout
+from orgdesigner.layout.views import LEVEL_GAP, Placed, tree_geometry
+from orgdesigner.metrics.balance import division_heads, unit_divisions
+from orgdesigner.model.document import Orientation, Position, Scenario
 
 __all__ = ["LayoutEngine", "layout_scenario", "as_orientation"]
 
@@ -115,66 +116,6 @@ class LayoutEngine:
         return tidy_layout(roots, children, sizes, assistants, params or self.params,
                            self.cache(key), order)
 
-    def _read_positions(self, scenario: Scenario, forest: Forest,
-                        division_of: Mapping[str, str | None],
-                        colors: Mapping[str, tuple[str | None, str | None]],
-                        horizontal: bool = False) -> _Read:
-        """One pass over the visible positions: each one's measured label (measured once
-        per distinct text), its box's breadth (its height when ``horizontal``), the
-        assistants, and its look, shared by the boxes that look alike."""
-        unit_names = {u.id: u.name for u in scenario.units}
-        measure = self.measurer.box_label
-        memo: dict[tuple[str, str, str | None], BoxLabel] = {}
-        memo_get = memo.get
-        read = _Read()
-        labels, sizes, variants, assistants = (read.labels, read.sizes, read.variants,
-                                               read.assistants)
-        looks: dict[tuple[object, ...], StyleVariants] = {}
-        looks_get = looks.get
-        unit_ids: list[str | None] = []
-        layer = forest.layer
-        visible = layer if forest.collapsed else None
-        assistant = PositionKind.ASSISTANT
-        none = (None, None)
-        for p in scenario.positions:  # document order: no look-ups by id
-            pid = p.id
-            if visible is not None and pid not in visible:
-                continue
-            holder, uid = p.holder, p.unit_id
-            key = (holder, p.title, uid)
-            label = memo_get(key)
-            if label is None:
-                unit = unit_names.get(uid, "") if uid else ""
-                label = memo[key] = measure(holder.strip() or "Vacant", p.title, unit)
-            labels[pid] = label
-            sizes[pid] = label.height if horizontal else label.width
-            is_assistant = p.kind is assistant
-            if is_assistant:
-                assistants.append(pid)
-            unit_ids.append(uid)
-            look = (uid, colors.get(uid, none)[0] if uid else None, division_of[pid],
-                    not holder or holder.isspace(), is_assistant, p.customer_facing, 0,
-                    layer[pid])
-            found = looks_get(look)
-            if found is None:
-                found = looks[look] = StyleVariants(look)
-            variants[pid] = found
-        positions = forest.positions
-        for pid, count in forest.hidden.items():  # collapsed boxes show "+N"
-            if pid in labels:
-                p = positions[pid]
-                unit = unit_names.get(p.unit_id, "") if p.unit_id else ""
-                labels[pid] = label = measure(p.holder.strip() or "Vacant", p.title, unit,
-                                              count)
-                sizes[pid] = label.height if horizontal else label.width
-                look = variants[pid].base
-                variants[pid] = StyleVariants((*look[:6], count, look[7]))
-        for uid, n in Counter(unit_ids).items():
-            owner = colors.get(uid, none)[1] if uid else None
-            if owner is not None:
-                read.legend_use[owner] = read.legend_use.get(owner, 0) + n
-        return read
-
     def _label(self, p: Position, unit: str, count: int) -> BoxLabel:
         """The measured label of one position (the measurer caches it by its text)."""
         return self.measurer.box_label(p.holder.strip() or "Vacant", p.title, unit, count)
@@ -182,17 +123,18 @@ class LayoutEngine:
     def _layout(self, scenario: Scenario) -> Geometry:
         self._state = None
         with _promoted_gc():
-            forest = build_forest(scenario)
+            tree = index_tree(scenario)
             horizontal = self.view is Orientation.HORIZONTAL
-            divisions, division_of = self._divisions(scenario, forest)
             colors = unit_colors(scenario)
-            read = self._read_positions(scenario, forest, division_of, colors, horizontal)
-            labels, sizes = read.labels, read.sizes
+            read = read_boxes(scenario, tree, self.measurer, colors, horizontal)
             legend = [LegendEntry(u.name, u.color) for u in scenario.units
                       if u.color and read.legend_use.get(u.id, 0) > 0]
             if self.view is Orientation.INVERTED:
+                forest = forest_of(tree)
+                labels, variants, division_of = read.by_id(tree, forest.order)
+                divisions = division_heads(scenario, forest.manager)[0]
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
-                                        read.variants, legend)
+                                        variants, legend)
             params = self.params or TidyParams()
             if horizontal and params.compact:
                 # Leaves already form a column left to right; wide subtrees still hang,
@@ -200,58 +142,29 @@ class LayoutEngine:
                 params = replace(params, stack_threshold=10**9, two_columns_above=10**9,
                                  level_size=MAX_BOX_WIDTH + LEVEL_GAP,
                                  target_aspect=params.target_aspect / 4)
-            shapes = tidy_shapes(forest.roots, forest.children, sizes, read.assistants, params,
-                                 self.cache(self.view.value), forest.order)
-            depths = [lab.width if horizontal else lab.height for lab in labels.values()]
-            deepest = max(depths, default=0.0)
-            pitch = deepest + LEVEL_GAP
+            cache = self.cache(self.view.value) if self.keep_state else None
+            shapes = shape_tree(tree.roots, chain.from_iterable(reversed(tree.levels)),
+                                tree.visible, tree.ids, read.sizes, read.assistants, params,
+                                cache)
+            pitch = read.depth + LEVEL_GAP
             kept = Placed() if self.keep_state else None
-            geometry = tree_geometry(self.view.value, shapes, labels, read.variants, pitch,
-                                     scenario.view.offsets, forest.dotted, legend, kept)
-            if geometry.boxes and kept is not None:
-                units = {u.id: u for u in scenario.units}
+            geometry = tree_geometry(self.view.value, tree, shapes, read.labels, read.variants,
+                                     pitch, scenario.view.offsets, legend, kept)
+            if geometry.boxes and kept is not None and cache is not None:
+                forest = forest_of(tree)
+                labels, _, division_of = read.by_id(tree, forest.order)
+                deepest = sum(1 for lab in labels.values()
+                              if (lab.width if horizontal else lab.height) == read.depth)
                 self._state = TreeState(
                     view=self.view.value, horizontal=horizontal, params=params,
                     view_settings=scenario.view, units=list(scenario.units), forest=forest,
                     labels=labels, styles=kept.styles, division_of=division_of,
-                    unit_division={uid: _division_unit(units, uid) for uid in units},
-                    colors=colors, shapes=shapes.shapes, u=kept.u, level=kept.level,
-                    placement=kept.placement, pitch=pitch, deepest=depths.count(deepest),
+                    unit_division=unit_divisions(scenario.units), colors=colors,
+                    shapes=cache.shapes, u=kept.u, level=kept.level,
+                    placement=kept.placement, pitch=pitch, deepest=deepest,
                     boxes=kept.boxes, connectors=kept.connectors,
                     legend_use=read.legend_use)
             return geometry
-
-    @staticmethod
-    def _divisions(scenario: Scenario, forest: Forest
-                   ) -> tuple[list[Division], dict[str, str | None]]:
-        """The divisions in column order and every position's division (or None)."""
-        divisions, direct = division_heads(scenario, forest.manager)
-        division_of: dict[str, str | None] = {}
-        managers = forest.manager
-        loose = [r for r in forest.roots if r not in direct]
-        if len(forest.positions) - len(direct) == len(loose):
-            # all but tops without a division are placed directly: no inheriting
-            division_of.update(direct)
-            division_of.update(dict.fromkeys(loose))
-            return divisions, division_of
-        for pid in forest.order:  # a manager before its reports
-            d = direct.get(pid)
-            if d is None:
-                m = managers.get(pid)
-                d = division_of.get(m) if m is not None else None
-            division_of[pid] = d
-        return divisions, division_of
-
-
-@dataclass(slots=True)
-class _Read:
-    """What one pass over the positions found (``LayoutEngine._read_positions``)."""
-
-    labels: dict[str, BoxLabel] = field(default_factory=dict)
-    sizes: dict[str, float] = field(default_factory=dict)
-    variants: dict[str, StyleVariants] = field(default_factory=dict)
-    assistants: list[str] = field(default_factory=list)
-    legend_use: dict[str, int] = field(default_factory=dict)  # colour-owner unit -> boxes
 
 
 @contextmanager
@@ -270,18 +183,6 @@ def _promoted_gc() -> Iterator[None]:
             gc.freeze()
             gc.unfreeze()
             gc.enable()
-
-
-def _division_unit(units: Mapping[str, Unit], unit_id: str) -> str | None:
-    """The division a unit belongs to: itself or its nearest parent marked as one."""
-    current: str | None = unit_id
-    seen: set[str] = set()
-    while current is not None and current in units and current not in seen:
-        seen.add(current)
-        if units[current].is_division:
-            return current
-        current = units[current].parent_id
-    return None
 
 
 def layout_scenario(scenario: Scenario, view: Orientation | str | None = None, *,

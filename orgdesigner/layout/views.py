@@ -10,11 +10,13 @@ final boxes, so they stay attached to a box that was moved by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
+from orgdesigner.layout.forest import TreeIndex
 from orgdesigner.layout.geometry import (
     Box,
     BoxStyle,
@@ -25,7 +27,7 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import Placement, Shape, TidyResult, TidyShapes
+from orgdesigner.layout.tidy import IndexedShapes, Placement, Shape, TidyResult
 
 __all__ = [
     "LEVEL_GAP",
@@ -166,32 +168,32 @@ class Placed:
     connectors: dict[str, Connector] = field(default_factory=dict)
 
 
-def tree_geometry(view: str, ts: TidyShapes, labels: Mapping[str, BoxLabel],
-                  variants: Mapping[str, StyleVariants], pitch: float,
-                  offsets: Mapping[str, tuple[float, float]],
-                  dotted: Iterable[tuple[str, str]], legend: list[LegendEntry],
-                  kept: Placed | None = None) -> Geometry:
-    """Classic or horizontal geometry of the tidy shapes ``ts``; with ``kept``, also
-    every placement by id, for the next incremental re-layout."""
+def tree_geometry(view: str, tree: TreeIndex, ts: IndexedShapes,
+                  labels: Sequence[BoxLabel | None], variants: Sequence[StyleVariants | None],
+                  pitch: float, offsets: Mapping[str, tuple[float, float]],
+                  legend: list[LegendEntry], kept: Placed | None = None) -> Geometry:
+    """Classic or horizontal geometry of the tidy shapes ``ts`` of ``tree`` (labels and
+    looks by position index); with ``kept``, also every placement by id, for the next
+    incremental re-layout."""
     horizontal = view == "horizontal"
-    boxes, connectors, moved = place_tree(ts, labels, variants, pitch, horizontal, offsets,
-                                          kept)
+    boxes, connectors, moved = place_tree(tree, ts, labels, variants, pitch, horizontal,
+                                          offsets, kept)
     if not boxes:
         return Geometry(view=view, legend=legend)
     dotted_lines: list[Connector] = []
-    if dotted:
-        ends = {pid for pair in dotted for pid in pair}
+    if tree.dotted:
+        ends = {pid for pair in tree.dotted for pid in pair}
         rects = {b.id: Rect(b.x, b.y, b.w, b.h) for b in boxes if b.id in ends}
-        dotted_lines = dotted_connectors(rects, dotted)
+        dotted_lines = dotted_connectors(rects, tree.dotted)
         connectors.extend(dotted_lines)
-    bounds = tree_bounds(ts.roots, ts.root_u, ts.shapes, pitch, horizontal, moved,
-                         dotted_lines)
+    bounds = tree_bounds(ts.roots, dict(zip(ts.roots, ts.root_u, strict=True)), ts.shapes,
+                         pitch, horizontal, moved, dotted_lines)
     return Geometry(view=view, boxes=boxes, connectors=connectors, legend=legend,
                     bounds=bounds)
 
 
-def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
-               variants: Mapping[str, StyleVariants], pitch: float, horizontal: bool,
+def place_tree(tree: TreeIndex, ts: IndexedShapes, labels: Sequence[BoxLabel | None],
+               variants: Sequence[StyleVariants | None], pitch: float, horizontal: bool,
                offsets: Mapping[str, tuple[float, float]], kept: Placed | None = None
                ) -> tuple[list[Box], list[Connector], list[Abstract]]:
     """Boxes and solid connectors of a tree view in one walk down the tidy shapes (a
@@ -206,23 +208,26 @@ def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
     levels: list[int] = []
     add_box, add_connector, add_how = boxes.append, connectors.append, hows.append
     add_centre, add_level = centres.append, levels.append
-    shapes = ts.shapes
+    shapes, index, visible, ids = ts.shapes, tree.index, tree.visible, tree.ids
     offsets_get = offsets.get if offsets else None
     half_gap = LEVEL_GAP / 2
     row = Placement.ROW
     keep = kept is not None
     #: placed managers: tidy centre, level and abstract rectangle
-    at: dict[str, tuple[float, int, Abstract]] = {}
-    roots = (None, (0.0, 0, (0.0, 0.0, 0.0, 0.0)), [(r, ts.root_u[r], 0, None) for r in ts.roots])
-    jobs = chain((roots,), ((m, at[m], shapes[m].kids) for m in reversed(ts.internal)))
+    at: dict[int, tuple[float, int, Abstract]] = {}
+    roots = (None, (0.0, 0, (0.0, 0.0, 0.0, 0.0)),
+             [(ids[r], u, 0, None) for r, u in zip(ts.roots, ts.root_u, strict=True)])
+    jobs = chain((roots,), ((ids[m], at[m], shapes[m].kids)  # type: ignore[union-attr]
+                            for m in reversed(ts.internal)))
     for mgr, (mu, mlv, (um, _bm, vm, dm)), kids in jobs:
         m_end = vm + dm
         for cid, du, dl, how in kids:
-            lab = labels[cid]
+            i = index[cid]
+            lab = labels[i]
             if horizontal:
-                bs, ds = lab.height, lab.width
+                bs, ds = lab.height, lab.width  # type: ignore[union-attr]
             else:
-                bs, ds = lab.width, lab.height
+                bs, ds = lab.width, lab.height  # type: ignore[union-attr]
             tu = mu + du
             lv = mlv + dl
             u = tu
@@ -232,12 +237,12 @@ def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
                 u += off[1] if horizontal else off[0]
                 v += off[0] if horizontal else off[1]
                 moved.append((u, bs, v, ds))
-            style = variants[cid][how]
+            style = variants[i][how]  # type: ignore[index]
             x0 = u - bs / 2
-            add_box(Box(cid, v, x0, ds, bs, lab.lines, style) if horizontal
-                    else Box(cid, x0, v, bs, ds, lab.lines, style))
-            if shapes[cid].kids:
-                at[cid] = (tu, lv, (u, bs, v, ds))
+            add_box(Box(cid, v, x0, ds, bs, lab.lines, style) if horizontal  # type: ignore[union-attr]
+                    else Box(cid, x0, v, bs, ds, lab.lines, style))  # type: ignore[union-attr]
+            if visible[i] is not None:
+                at[i] = (tu, lv, (u, bs, v, ds))
             if keep:
                 add_centre(tu)
                 add_level(lv)
@@ -268,7 +273,8 @@ def place_tree(ts: TidyShapes, labels: Mapping[str, BoxLabel],
     return boxes, connectors, moved
 
 
-def tree_bounds(roots: Iterable[str], u: Mapping[str, float], shapes: Mapping[str, Shape],
+def tree_bounds(roots: Iterable[Any], u: Mapping[Any, float],
+                shapes: Mapping[Any, Shape] | Sequence[Shape | None],
                 pitch: float, horizontal: bool, moved: Iterable[Abstract],
                 dotted: Iterable[Connector]) -> Rect:
     """Bounds of a tidy layout from its roots' contours (no pass over every box), widened

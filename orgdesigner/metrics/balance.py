@@ -34,7 +34,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from orgdesigner.layout.geometry import BalanceFigures
-from orgdesigner.model.document import LineKind, Scenario
+from orgdesigner.model.document import LineKind, Scenario, Unit
 
 if TYPE_CHECKING:
     from orgdesigner.model.graph import OrgGraph
@@ -47,6 +47,7 @@ __all__ = [
     "division_balance",
     "division_heads",
     "tilt_degrees",
+    "unit_divisions",
 ]
 
 MAX_TILT_DEGREES = 25.0
@@ -61,6 +62,24 @@ class Division:
     id: str
     name: str
     color: str | None
+
+
+def unit_divisions(units: Sequence[Unit]) -> dict[str, str | None]:
+    """The division of every unit: itself or its nearest parent unit marked as one."""
+    by_id = {u.id: u for u in units}
+    result: dict[str, str | None] = {}
+    for uid in by_id:
+        current: str | None = uid
+        seen: set[str] = set()
+        found: str | None = None
+        while current is not None and current in by_id and current not in seen:
+            seen.add(current)
+            if by_id[current].is_division:
+                found = current
+                break
+            current = by_id[current].parent_id
+        result[uid] = found
+    return result
 
 
 def _solid_managers(scenario: Scenario) -> dict[str, str]:
@@ -88,18 +107,7 @@ def division_heads(scenario: Scenario, manager: Mapping[str, str] | None = None,
     marked = [u for u in scenario.units if u.is_division]
     if marked:
         divisions = [Division(u.id, u.name, u.color) for u in marked]
-        unit_div: dict[str, str | None] = {}
-        for uid in units:
-            current: str | None = uid
-            seen: set[str] = set()
-            found: str | None = None
-            while current is not None and current in units and current not in seen:
-                seen.add(current)
-                if units[current].is_division:
-                    found = current
-                    break
-                current = units[current].parent_id
-            unit_div[uid] = found
+        unit_div = unit_divisions(scenario.units)
         ids_and_units = map(attrgetter("id", "unit_id"), scenario.positions)
         direct = {pid: d for pid, uid in ids_and_units if (d := unit_div.get(uid))}
     else:
