@@ -52,7 +52,12 @@ from orgdesigner.layout.views import (
     dotted_connectors,
     tree_connectors,
 )
-from orgdesigner.metrics.balance import Division, division_balance, tilt_degrees
+from orgdesigner.metrics.balance import (
+    Division,
+    assign_divisions,
+    division_balance,
+    tilt_degrees,
+)
 from orgdesigner.model.document import Scenario
 
 if TYPE_CHECKING:
@@ -350,8 +355,11 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     # The triangle: its top edge under the band, its point below the top management.
     # (every position counts, the hidden under a collapsed box too: only an uncollapsed
     # chart's divisions are all known here already)
+    # (with the same managers as the columns: a reporting cycle is broken the same way)
+    every = (assign_divisions(scenario, forest.manager, division_ids)[1] if forest.collapsed
+             else division_of)
     balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance,
-                               assigned=None if forest.collapsed else (divisions, division_of))
+                               assigned=(divisions, every))
     tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)
     corners = [(cx - half, y_top), (cx + half, y_top), (cx, apex)]
     pyramid = Pyramid(points=corners, pivot=(cx, apex), tilt_degrees=tilt)

@@ -159,6 +159,18 @@ def test_the_tilted_outline_stays_near_the_chart():
     assert g.bounds.w * g.bounds.h < 2.0 * (rx - lx) * (ay - 0.0)
 
 
+def test_columns_and_balance_agree_with_a_cycle_and_a_collapsed_box():
+    # No unit is a division, so the tops' reports head the columns; x and y manage each
+    # other (a cycle, broken at x: x becomes a top and y heads a column), and a's team is
+    # collapsed, so the balance counts the people hidden under a too.
+    spec = {"ceo": None, "a": "ceo", "b": "ceo", "a1": "a", "a2": "a", "b1": "b",
+            "x": "y", "y": "x"}
+    g = layout_scenario(org(spec, view=ViewSettings(collapsed=["a"])), "inverted")
+    check_invariants(g)
+    assert [(c.unit_id, c.headcount) for c in g.columns] == [("a", 3), ("b", 2), ("y", 1)]
+    assert [row["id"] for row in g.balance.divisions] == ["a", "b", "y"]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_any_org_fits_the_same_shape(scenario):
