@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from itertools import chain
+from dataclasses import dataclass
 
 from orgdesigner.layout.forest import TreeIndex
 from orgdesigner.layout.text import BoxLabel, TextMeasurer
@@ -34,7 +33,8 @@ class BoxRead:
     division: list[str | None]
     assistants: set[int]
     depth: float  # the deepest box along the tree (height, or width when horizontal)
-    legend_use: dict[str, int] = field(default_factory=dict)  # colour-owner unit -> boxes
+    looks: list[StyleVariants]  # every look some box has
+    colors: Mapping[str, tuple[str | None, str | None]]
 
     def by_id(self, tree: TreeIndex, order: list[str]
               ) -> tuple[dict[str, BoxLabel], dict[str, StyleVariants], dict[str, str | None]]:
@@ -43,6 +43,24 @@ class BoxRead:
         return (dict(zip(order, map(self.labels.__getitem__, at), strict=True)),  # type: ignore[arg-type]
                 dict(zip(order, map(self.variants.__getitem__, at), strict=True)),  # type: ignore[arg-type]
                 dict(zip(order, map(self.division.__getitem__, at), strict=True)))
+
+    def _owner(self, look: StyleVariants) -> str | None:
+        uid = look.base[0]
+        return self.colors.get(uid, (None, None))[1] if uid else None  # type: ignore[call-overload]
+
+    def legend_units(self) -> set[str]:
+        """The units whose colour some box shows (what the legend lists)."""
+        return {owner for owner in map(self._owner, self.looks) if owner is not None}
+
+    def legend_use(self) -> dict[str, int]:
+        """Boxes per unit whose colour they show."""
+        boxes = Counter(map(id, self.variants))
+        use: dict[str, int] = {}
+        for look in self.looks:
+            owner = self._owner(look)
+            if owner is not None:
+                use[owner] = use.get(owner, 0) + boxes[id(look)]
+        return use
 
 
 def read_boxes(scenario: Scenario, tree: TreeIndex, measurer: TextMeasurer,
@@ -111,18 +129,4 @@ def read_boxes(scenario: Scenario, tree: TreeIndex, measurer: TextMeasurer,
         sizes = [0.0 if lab is None else lab.width for lab in labels]
         depth_of = max((lab.height for lab in shown), default=0.0)
     return BoxRead(labels, sizes, variants, division, assistants, depth_of,
-                   _legend_use(variants, chain(looks.values(), (variants[i] for i in tree.hidden)),
-                               colors))
-
-
-def _legend_use(variants: list[StyleVariants | None], looks: object,
-                colors: Mapping[str, tuple[str | None, str | None]]) -> dict[str, int]:
-    """Boxes per unit that owns a colour (what the legend lists), counted by look."""
-    boxes = Counter(map(id, variants))
-    use: dict[str, int] = {}
-    for look in looks:  # type: ignore[attr-defined]
-        uid = look.base[0]
-        owner = colors.get(uid, (None, None))[1] if uid else None
-        if owner is not None:
-            use[owner] = use.get(owner, 0) + boxes[id(look)]
-    return use
+                   [*looks.values(), *(variants[i] for i in tree.hidden)], colors)

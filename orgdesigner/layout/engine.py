@@ -127,8 +127,9 @@ class LayoutEngine:
             horizontal = self.view is Orientation.HORIZONTAL
             colors = unit_colors(scenario)
             read = read_boxes(scenario, tree, self.measurer, colors, horizontal)
+            shown = read.legend_units()
             legend = [LegendEntry(u.name, u.color) for u in scenario.units
-                      if u.color and read.legend_use.get(u.id, 0) > 0]
+                      if u.color and u.id in shown]
             if self.view is Orientation.INVERTED:
                 forest = forest_of(tree)
                 labels, variants, division_of = read.by_id(tree, forest.order)
@@ -163,7 +164,7 @@ class LayoutEngine:
                     shapes=cache.shapes, u=kept.u, level=kept.level,
                     placement=kept.placement, pitch=pitch, deepest=deepest,
                     boxes=kept.boxes, connectors=kept.connectors,
-                    legend_use=read.legend_use)
+                    legend_use=read.legend_use())
             return geometry
 
 
