@@ -18,7 +18,13 @@ the previous geometry. ``last_update_patched`` says whether that happened; edits
 cannot patch exactly (new tops, collapsed subtrees, units or view settings, the inverted
 view) fall back to a full pass. A full pass re-reads the scenario but still reuses the
 measured labels (cached by text) and unchanged subtree shapes (``TidyCache``).
-``layout_scenario`` is the one-shot form for the PDF export and the command line. Box
+``layout_scenario`` is the one-shot form for the PDF export and the command line.
+
+A full pass holds the positions by index, in lists, not in dicts keyed by id (at 100k
+positions the dicts' cache misses cost more than the work): ``forest.index_tree`` reads
+the lines, ``box_read`` the positions (level by level), ``tidy.shape_tree`` shapes the
+subtrees and ``views.place_tree`` walks them down. The tables by id that a patch edits
+(``TreeState``) are made from those lists only by an engine that keeps its state. Box
 and connector order carries no meaning; ``Box.lines`` lists are shared between boxes
 with the same label, and ``Box.style`` objects between boxes that look alike: treat both
 as read-only.
