@@ -10,8 +10,8 @@ overflows its box (long words break, extra lines are elided with "…").
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -55,10 +55,13 @@ UNIT_LINES = 1
 #: Labels a measurer keeps before it forgets them all (about 100 MB at this size).
 CACHE_LIMIT = 400_000
 
-_NAME, _TITLE, _UNIT = TextRole.NAME, TextRole.TITLE, TextRole.UNIT
-_PARTS = {TextRole.NAME: (NAME_SIZE, True, NAME_LINES),
-          TextRole.TITLE: (TITLE_SIZE, False, TITLE_LINES),
-          TextRole.UNIT: (UNIT_SIZE, False, UNIT_LINES)}
+#: How each part of a label is set: its role, font size, bold, and most lines.
+_Part = tuple[TextRole, float, bool, int]
+_NAME: _Part = (TextRole.NAME, NAME_SIZE, True, NAME_LINES)
+_TITLE: _Part = (TextRole.TITLE, TITLE_SIZE, False, TITLE_LINES)
+_UNIT: _Part = (TextRole.UNIT, UNIT_SIZE, False, UNIT_LINES)
+#: Widest line of text inside a box.
+_INNER = MAX_BOX_WIDTH - 2 * TEXT_PADDING
 
 _FILES = {FONT_REGULAR: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
@@ -77,8 +80,7 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, font_file(name)))
 
 
-@dataclass(slots=True, frozen=True)
-class BoxLabel:
+class BoxLabel(NamedTuple):
     """A measured label: its lines and the size of the box that holds them."""
 
     lines: list[TextLine]  # shared by every box with this label: read-only
@@ -94,7 +96,13 @@ class TextMeasurer:
         register_fonts()
         self._widths: dict[tuple[str, bool, float], float] = {}
         self._labels: dict[tuple[str, str, str, int], BoxLabel] = {}
-        self._parts: dict[tuple[str, str], tuple[list[TextLine], float, float]] = {}
+        # the wrapped parts, by text, one table per part (names, titles, units)
+        self._names: dict[str, tuple[list[TextLine], float, float]] = {}
+        self._titles: dict[str, tuple[list[TextLine], float, float]] = {}
+        self._units: dict[str, tuple[list[TextLine], float, float]] = {}
+        self._tables = {_NAME: self._names, _TITLE: self._titles, _UNIT: self._units}
+        self._string_width = {bold: pdfmetrics.getFont(FONT_BOLD if bold else FONT_REGULAR)
+                              .stringWidth for bold in (False, True)}
 
     def width(self, text: str, bold: bool, size: float) -> float:
         key = (text, bold, size)
@@ -156,20 +164,23 @@ class TextMeasurer:
                 hi = mid - 1
         return lo
 
-    def _part(self, text: str, role: TextRole) -> tuple[list[TextLine], float, float]:
-        """One part of a label wrapped, its widest line and its height (cached: titles,
-        units and many names repeat)."""
-        key = (text, role.value)  # a str: enum members hash in Python, slowly
-        found = self._parts.get(key)
-        if found is None:
-            size, bold, max_lines = _PARTS[role]
-            inner = MAX_BOX_WIDTH - 2 * TEXT_PADDING
-            lines = [TextLine(line, role, size, bold, self.width(line, bold, size))
-                     for line in self.wrap(text, bold, size, inner, max_lines)]
-            found = (lines, max((ln.width for ln in lines), default=0.0),
-                     len(lines) * size * LINE_HEIGHT)
-            self._parts[key] = found
+    def _measure(self, text: str, part: _Part) -> tuple[list[TextLine], float, float]:
+        """One part of a label wrapped, its widest line and its height, kept by text."""
+        found = self._tables[part][text] = self._part(text, part)
         return found
+
+    def _part(self, text: str, part: _Part) -> tuple[list[TextLine], float, float]:
+        """One part of a label wrapped, its widest line and its height."""
+        role, size, bold, max_lines = part
+        if "  " not in text and text == text.strip() and "\n" not in text and "\t" not in text:
+            # the usual case, one line (most names are measured once, so not cached)
+            w = self._string_width[bold](text, size)
+            if w <= _INNER:
+                return [TextLine(text, role, size, bold, w)], w, size * LINE_HEIGHT
+        lines = [TextLine(line, role, size, bold, self.width(line, bold, size))
+                 for line in self.wrap(text, bold, size, _INNER, max_lines)]
+        return (lines, max((ln.width for ln in lines), default=0.0),
+                len(lines) * size * LINE_HEIGHT)
 
     def box_label(self, name: str, title: str, unit: str = "", count: int = 0) -> BoxLabel:
         """The label of a box: name (bold), title, unit and the "+N" of a collapsed box."""
@@ -177,19 +188,18 @@ class TextMeasurer:
         found = self._labels.get(key)
         if found is not None:
             return found
-        part = self._part
-        if name:
-            lines, widest, height = part(name, _NAME)
+        if name:  # a part's lines, widest line and height, measured once per text
+            lines, widest, height = self._names.get(name) or self._measure(name, _NAME)
             lines = list(lines)
         else:
             lines, widest, height = [], 0.0, 0.0
         if title:
-            more, w, h = part(title, _TITLE)
+            more, w, h = self._titles.get(title) or self._measure(title, _TITLE)
             lines += more
             widest = w if w > widest else widest
             height += h
         if unit:
-            more, w, h = part(unit, _UNIT)
+            more, w, h = self._units.get(unit) or self._measure(unit, _UNIT)
             lines += more
             widest = w if w > widest else widest
             height += h
@@ -199,14 +209,14 @@ class TextMeasurer:
             lines.append(TextLine(text, TextRole.COUNT, COUNT_SIZE, True, w))
             widest = max(widest, w)
             height += COUNT_SIZE * LINE_HEIGHT
-        width = min(MAX_BOX_WIDTH, max(MIN_BOX_WIDTH, widest + 2 * TEXT_PADDING))
+        width = widest + 2 * TEXT_PADDING
+        width = MIN_BOX_WIDTH if width < MIN_BOX_WIDTH else min(width, MAX_BOX_WIDTH)
         # Rounded up to 1/100 pt, so the box never ends up narrower than its text.
         label = BoxLabel(lines, math.ceil(width * 100) / 100,
                          math.ceil((height + 2 * TEXT_PADDING) * 100) / 100)
         if len(self._labels) >= CACHE_LIMIT:  # a long session of big charts: start afresh
-            self._labels.clear()
-            self._parts.clear()
-            self._widths.clear()
+            for table in (self._labels, self._names, self._titles, self._units, self._widths):
+                table.clear()
         self._labels[key] = label
         return label
 
