@@ -221,6 +221,9 @@ def place_tree(tree: TreeIndex, ts: IndexedShapes, labels: Sequence[BoxLabel | N
                             for m in reversed(ts.internal)))
     for mgr, (mu, mlv, (um, _bm, vm, dm)), kids in jobs:
         m_end = vm + dm
+        # where the manager's connectors leave it, and where its row's bus does (shared)
+        start = (m_end, um) if horizontal else (um, m_end)
+        bus_pt = None
         for cid, du, dl, how in kids:
             i = index[cid]
             lab = labels[i]
@@ -246,18 +249,21 @@ def place_tree(tree: TreeIndex, ts: IndexedShapes, labels: Sequence[BoxLabel | N
             if keep:
                 add_centre(tu)
                 add_level(lv)
-            if mgr is not None:
+            if mgr is not None:  # the points are (y, x) in the horizontal view
                 if how is row:
                     if um == u:
-                        pts = [(u, m_end), (u, v)]
+                        pts = [start, (v, u) if horizontal else (u, v)]
                     else:
-                        bus = lv * pitch - half_gap
-                        pts = [(um, m_end), (um, bus), (u, bus), (u, v)]
+                        bus = lv * pitch - half_gap  # the same for the whole row
+                        if bus_pt is None:
+                            bus_pt = (bus, um) if horizontal else (um, bus)
+                        pts = ([start, bus_pt, (bus, u), (v, u)] if horizontal
+                               else [start, bus_pt, (u, bus), (u, v)])
                 else:
                     mid = v + ds / 2
-                    pts = [(um, m_end), (um, mid), (x0 if u >= um else x0 + bs, mid)]
-                if horizontal:
-                    pts = [(y, x) for x, y in pts]
+                    side = x0 if u >= um else x0 + bs
+                    pts = ([start, (mid, um), (mid, side)] if horizontal
+                           else [start, (um, mid), (side, mid)])
                 add_connector(Connector(mgr, cid, pts))
                 if keep:
                     add_how(how)
