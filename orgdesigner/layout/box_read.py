@@ -36,13 +36,13 @@ class BoxRead:
     looks: list[StyleVariants]  # every look some box has
     colors: Mapping[str, tuple[str | None, str | None]]
 
-    def by_id(self, tree: TreeIndex, order: list[str]
+    def by_id(self, tree: TreeIndex, nodes: list[int]
               ) -> tuple[dict[str, BoxLabel], dict[str, StyleVariants], dict[str, str | None]]:
-        """Labels, looks and divisions keyed by position id, in ``order``."""
-        at = list(map(tree.index.__getitem__, order))
-        return (dict(zip(order, map(self.labels.__getitem__, at), strict=True)),  # type: ignore[arg-type]
-                dict(zip(order, map(self.variants.__getitem__, at), strict=True)),  # type: ignore[arg-type]
-                dict(zip(order, map(self.division.__getitem__, at), strict=True)))
+        """Labels, looks and divisions of the positions ``nodes`` (indices), by id."""
+        ids = list(map(tree.ids.__getitem__, nodes))
+        return (dict(zip(ids, map(self.labels.__getitem__, nodes), strict=True)),  # type: ignore[arg-type]
+                dict(zip(ids, map(self.variants.__getitem__, nodes), strict=True)),  # type: ignore[arg-type]
+                dict(zip(ids, map(self.division.__getitem__, nodes), strict=True)))
 
     def _owner(self, look: StyleVariants) -> str | None:
         uid = look.base[0]

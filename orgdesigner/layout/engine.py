@@ -138,7 +138,8 @@ class LayoutEngine:
                       if u.color and u.id in shown]
             if self.view is Orientation.INVERTED:
                 forest = forest_of(tree)
-                labels, variants, division_of = read.by_id(tree, forest.order)
+                labels, variants, division_of = read.by_id(
+                    tree, list(map(tree.index.__getitem__, forest.order)))
                 divisions = division_heads(scenario, forest.manager)[0]
                 return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
                                         variants, legend)
@@ -159,7 +160,8 @@ class LayoutEngine:
                                      pitch, scenario.view.offsets, legend, kept)
             if geometry.boxes and kept is not None and cache is not None:
                 forest = forest_of(tree)
-                labels, _, division_of = read.by_id(tree, forest.order)
+                labels, _, division_of = read.by_id(
+                    tree, list(chain.from_iterable(tree.levels)))
                 deepest = sum(1 for lab in labels.values()
                               if (lab.width if horizontal else lab.height) == read.depth)
                 self._state = TreeState(

@@ -15,7 +15,7 @@ code that edits it (the incremental re-layout) and the inverted view.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from operator import attrgetter
 
 from orgdesigner.model.document import LineKind, Position, Scenario
@@ -167,23 +167,21 @@ def forest_of(tree: TreeIndex) -> Forest:
         children = {ids[m]: all_children[ids[m]]
                     for m, kids in enumerate(tree.visible) if kids is not None}
     manager = {ids[r]: ids[m] for r, m in enumerate(tree.parent) if m >= 0}
-    order: list[str] = []
-    layer: dict[str, int] = {}
-    get = children.get
-    for root in map(name, tree.roots):  # depth-first pre-order
-        layer[root] = 1
+    visible = tree.visible
+    order: list[int] = []
+    for root in tree.roots:  # depth-first pre-order
         stack = [root]
         while stack:
             node = stack.pop()
             order.append(node)
-            kids = get(node)
+            kids = visible[node]
             if kids:
-                d = layer[node] + 1
-                for k in kids:
-                    layer[k] = d
                 stack.extend(reversed(kids))
+    layer: dict[str, int] = {}
+    for depth, level in enumerate(tree.levels, 1):
+        layer.update(zip(map(name, level), repeat(depth)))
     return Forest(dict(zip(ids, tree.positions, strict=True)), list(map(name, tree.roots)),
-                  children, all_children, manager, order, layer,
+                  children, all_children, manager, list(map(name, order)), layer,
                   {ids[i]: count for i, count in tree.hidden.items()}, tree.dotted,
                   tree.collapsed)
 
