@@ -3,7 +3,9 @@ and the incremental engine matching a fresh layout."""
 
 from __future__ import annotations
 
-from layoutkit import check_invariants, org
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from layoutkit import check_invariants, org, scenarios
 
 from orgdesigner.layout import LayoutEngine, layout_scenario
 from orgdesigner.layout.geometry import ConnectorKind
@@ -134,3 +136,21 @@ def test_engine_update_matches_a_fresh_layout_after_edits():
         assert updated.to_json() == layout_scenario(doc.scenario(), view).to_json()
         while history.can_undo:
             history.undo()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), st.sampled_from(["classic", "horizontal", "inverted"]))
+def test_the_canvas_engine_and_the_one_shot_layout_draw_the_same_chart(scenario, view):
+    # The canvas's engine keeps what a patch needs (tables by id, cached shapes, reused
+    # by its second full pass); the export's one-shot layout keeps nothing: both must
+    # give the same geometry.
+    engine = LayoutEngine(scenario, view)
+    wider = scenario.model_copy(update={"positions": [
+        p.model_copy(update={"holder": f"{p.holder} Fitzgerald-Montgomery"}) if i % 3 else p
+        for i, p in enumerate(scenario.positions)]})
+    kept = engine.update(wider)  # some boxes grew: their shapes and their managers' change
+    once = layout_scenario(wider, view)
+    assert sorted(kept.boxes, key=lambda b: b.id) == sorted(once.boxes, key=lambda b: b.id)
+    key = lambda c: (c.source_id, c.target_id, c.kind, c.points)  # noqa: E731
+    assert sorted(kept.connectors, key=key) == sorted(once.connectors, key=key)
+    assert (kept.bounds, kept.legend, kept.columns) == (once.bounds, once.legend, once.columns)
