@@ -42,7 +42,7 @@ from orgdesigner.layout.box_read import read_boxes
 from orgdesigner.layout.forest import forest_of, index_tree, unit_colors
 from orgdesigner.layout.geometry import Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
-from orgdesigner.layout.pyramid import pyramid_geometry
+from orgdesigner.layout.pyramid import manager_by_id, pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, shared_measurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, shape_tree, tidy_layout
 from orgdesigner.layout.views import LEVEL_GAP, Placed, tree_geometry
@@ -137,12 +137,8 @@ class LayoutEngine:
             legend = [LegendEntry(u.name, u.color) for u in scenario.units
                       if u.color and u.id in shown]
             if self.view is Orientation.INVERTED:
-                forest = forest_of(tree)
-                labels, variants, division_of = read.by_id(
-                    tree, list(map(tree.index.__getitem__, forest.order)))
-                divisions = division_heads(scenario, forest.manager)[0]
-                return pyramid_geometry(self, scenario, forest, labels, divisions, division_of,
-                                        variants, legend)
+                divisions = division_heads(scenario, manager_by_id(tree))[0]
+                return pyramid_geometry(self, scenario, tree, read, divisions, legend)
             params = self.params or TidyParams()
             if horizontal and params.compact:
                 # Leaves already form a column left to right; wide subtrees still hang,

@@ -24,11 +24,13 @@ channels in the gaps between them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import add, sub
 from typing import TYPE_CHECKING
 
-from orgdesigner.layout.forest import Forest
+from orgdesigner.layout.box_read import BoxRead
+from orgdesigner.layout.forest import TreeIndex
 from orgdesigner.layout.geometry import (
     Band,
     Box,
@@ -42,15 +44,12 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import Placement
+from orgdesigner.layout.tidy import Placement, TidyParams, _pack, shape_tree
 from orgdesigner.layout.views import (
     LEVEL_GAP,
-    Abstract,
-    StyleVariants,
     bounds_of,
     clean_polyline,
     dotted_connectors,
-    tree_connectors,
 )
 from orgdesigner.metrics.balance import (
     Division,
@@ -63,7 +62,7 @@ from orgdesigner.model.document import Scenario
 if TYPE_CHECKING:
     from orgdesigner.layout.engine import LayoutEngine
 
-__all__ = ["CUSTOMER", "BAND_HEIGHT", "pyramid_geometry"]
+__all__ = ["CUSTOMER", "BAND_HEIGHT", "manager_by_id", "pyramid_geometry"]
 
 CUSTOMER = "CUSTOMER"
 BAND_HEIGHT = 40.0
@@ -101,14 +100,15 @@ def _fit_triangle(extents: Iterable[tuple[float, float]], y_top: float) -> tuple
     return half, 2 * DEPTH_RATIO * half
 
 
-def _wrap(members: list[str], labels: dict[str, BoxLabel], width: float) -> list[list[str]]:
+def _wrap(members: list[int], labels: Sequence[BoxLabel | None], width: float
+          ) -> list[list[int]]:
     """Customer-facing boxes in lines no wider than ``width`` (at least one box a line)."""
     if not members:
         return []
-    lines: list[list[str]] = [[]]
+    lines: list[list[int]] = [[]]
     used = 0.0
     for pid in members:
-        w = labels[pid].width + ROW_GAP
+        w = labels[pid].width + ROW_GAP  # type: ignore[union-attr]
         if lines[-1] and used + w > width:
             lines.append([])
             used = 0.0
@@ -117,8 +117,8 @@ def _wrap(members: list[str], labels: dict[str, BoxLabel], width: float) -> list
     return lines
 
 
-def _line_width(line: list[str], labels: dict[str, BoxLabel]) -> float:
-    return sum(labels[p].width for p in line) + ROW_GAP * (len(line) - 1)
+def _line_width(line: list[int], labels: Sequence[BoxLabel | None]) -> float:
+    return sum(labels[p].width for p in line) + ROW_GAP * (len(line) - 1)  # type: ignore[union-attr]
 
 
 @dataclass(slots=True)
@@ -126,8 +126,8 @@ class _Frame:
     """The customer-facing rows, column heights and triangle for one column width."""
 
     col_w: float
-    wrapped: dict[str, list[list[str]]]  # per division: lines of customer-facing ids
-    loose: list[list[str]]  # customer-facing positions in no division
+    wrapped: dict[str, list[list[int]]]  # per division: lines of customer-facing indices
+    loose: list[list[int]]  # customer-facing positions in no division
     total_w: float
     facing_bottom: float
     col_bottom: float
@@ -135,102 +135,154 @@ class _Frame:
     depth: float  # of the triangle
 
 
-def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
-                     labels: dict[str, BoxLabel], divisions: list[Division],
-                     division_of: dict[str, str | None], variants: Mapping[str, StyleVariants],
-                     legend: list[LegendEntry]) -> Geometry:
-    """The inverted geometry of ``scenario`` (see the module docstring); ``variants``
-    gives each box its (shared, read-only) style for the way it hangs."""
-    order = forest.order
-    positions = forest.positions
-    # A box hangs from its manager's row unless it tops the chart; tidy placements below.
-    managed = forest.manager
-    row = Placement.ROW
-    styles = {pid: v[row if pid in managed else None] for pid, v in variants.items()}
-    facing = [pid for pid in order if positions[pid].customer_facing]
-    facing_set = set(facing)
-    groups: dict[str | None, list[str]] = {d.id: [] for d in divisions}
-    groups[None] = []
-    for pid in order:
-        if pid not in facing_set:
-            did = division_of.get(pid)
-            groups[did if did in groups else None].append(pid)
-    pitch = max((lab.height for lab in labels.values()), default=0.0) + LEVEL_GAP
-
-    # Lay out each group as a classic tidy forest (children inside the group only).
-    layouts = {}
-    group_roots: dict[str | None, list[str]] = {}  # boxes whose manager is in no group
-    for key, members in groups.items():
-        if not members:
-            continue
-        member_set = set(members)
-        children: dict[str, list[str]] = {}
-        kids_of = forest.children.get
-        for pid in members:
-            kids = kids_of(pid)
+def _preorder(tree: TreeIndex) -> list[int]:
+    """The visible positions of ``tree`` in depth-first pre-order (by index)."""
+    visible = tree.visible
+    order: list[int] = []
+    add = order.append
+    for root in tree.roots:
+        stack = [root]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            add(node)
+            kids = visible[node]
             if kids:
-                children[pid] = [c for c in kids if c in member_set]
-        roots = [pid for pid in members if forest.manager.get(pid) not in member_set]
-        group_roots[key] = roots
-        sizes = {pid: labels[pid].width for pid in members}
-        tidy = engine.tidy(f"inverted:{key}", roots, children, sizes,
-                           [p for p in members if styles[p].assistant])
-        for pid, how in tidy.placement.items():
-            styles[pid] = variants[pid][how]
-        lo = min(tidy.u[p] - sizes[p] / 2 for p in members)
-        hi = max(tidy.u[p] + sizes[p] / 2 for p in members)
-        depth = max(tidy.level.values())
-        layouts[key] = (members, tidy, lo, hi, depth)
+                extend(reversed(kids))
+    return order
 
+
+def _route4(x1: float, y1: float, ch: float, x2: float, y2: float
+            ) -> list[tuple[float, float]]:
+    """``clean_polyline`` of the orthogonal route (x1, y1) -> (x1, ch) -> (x2, ch) ->
+    (x2, y2), without its general loop when no two points meet or line up."""
+    if x1 != x2 and y1 != ch and ch != y2:
+        return [(x1, y1), (x1, ch), (x2, ch), (x2, y2)]
+    return clean_polyline([(x1, y1), (x1, ch), (x2, ch), (x2, y2)])
+
+
+def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
+                     read: BoxRead, divisions: list[Division],
+                     legend: list[LegendEntry]) -> Geometry:
+    """The inverted geometry of ``scenario`` (see the module docstring) from its tree and
+    boxes by position index, as ``read_boxes`` read them (vertical sizes)."""
+    ids, parent, visible = tree.ids, tree.parent, tree.visible
+    positions = tree.positions
+    labels = read.labels
+    variants = read.variants
+    division = read.division
+    count = len(ids)
+    order = _preorder(tree)
+    row = Placement.ROW
+    facing = [i for i in order if positions[i].customer_facing]
+    facing_set = set(facing)
+
+    # The groups: one per division (in column order), the last (number n) for the
+    # positions in none; the customer-facing positions are in no group (-1).
     division_ids = [d.id for d in divisions]
     n = len(division_ids)
-    widest_box = max((lab.width for lab in labels.values()), default=0.0)
+    slot = {did: g for g, did in enumerate(division_ids)}
+    slot_get = slot.get
+    group = [-1] * count
+    members: list[list[int]] = [[] for _ in range(n + 1)]
+    for i in order:
+        if i not in facing_set:
+            g = group[i] = slot_get(division[i], n)
+            members[g].append(i)
+    shown = [lab for lab in labels if lab is not None]
+    pitch = max((lab.height for lab in shown), default=0.0) + LEVEL_GAP
+
+    # Lay out each group as a classic tidy forest (children inside the group only): the
+    # subtree shapes of all groups in one pass, each group's tops packed on their own.
+    kids_of: list[list[int] | None] = [None] * count
+    tops: list[list[int]] = [[] for _ in range(n + 1)]  # boxes whose manager is elsewhere
+    for g, mem in enumerate(members):
+        top = tops[g]
+        for i in mem:
+            kids = visible[i]
+            if kids:
+                same = [c for c in kids if group[c] == g]
+                if same:
+                    kids_of[i] = same
+            m = parent[i]
+            if m < 0 or group[m] != g:
+                top.append(i)
+    params = engine.params or TidyParams()
+    sizes = read.sizes
+    ts = shape_tree([], [i for i in reversed(order) if group[i] >= 0], kids_of, ids, sizes,
+                    read.assistants, params,
+                    engine.cache("inverted") if engine.keep_state else None)
+    shapes = ts.shapes
+    # Every box's tidy centre and level, and how it hangs (a group's top: from its
+    # manager's row unless it tops the chart).
+    at_u = [0.0] * count
+    at_level = [0] * count
+    hang: list[Placement | None] = [row if m >= 0 else None for m in parent]
+    for top in tops:
+        if top:
+            pos = _pack([shapes[r] for r in top], params.gap)  # type: ignore[misc]
+            shift = -(pos[0] + pos[-1]) / 2
+            for r, p in zip(top, pos, strict=True):
+                at_u[r] = p + shift
+    index = tree.index
+    for m in reversed(ts.internal):  # parents before their children
+        x = at_u[m]
+        lv = at_level[m]
+        for cid, du, dl, how in shapes[m].kids:  # type: ignore[union-attr]
+            c = index[cid]
+            at_u[c] = x + du
+            at_level[c] = lv + dl
+            hang[c] = how
+    half_size = [s / 2 for s in sizes]
+    layouts: list[tuple[int, list[int], float, float, int]] = []  # group, members, lo, hi, depth
+    for g, mem in enumerate(members):
+        if mem:
+            us = list(map(at_u.__getitem__, mem))
+            halves = list(map(half_size.__getitem__, mem))
+            layouts.append((g, mem, min(map(sub, us, halves)), max(map(add, us, halves)),
+                            max(map(at_level.__getitem__, mem))))
+    by_group = {g: (lo, hi, depth) for g, _, lo, hi, depth in layouts}
+
+    widest_box = max((lab.width for lab in shown), default=0.0)
     tree_w = widest_box + 2 * COLUMN_PAD
-    for key in division_ids:
-        if key in layouts:
-            tree_w = max(tree_w, layouts[key][3] - layouts[key][2] + 2 * COLUMN_PAD)
-    facing_by_div: dict[str | None, list[str]] = {}
-    for pid in facing:
-        did = division_of.get(pid)
-        facing_by_div.setdefault(did if did in groups and did is not None else None,
-                                 []).append(pid)
+    for g in range(n):
+        if g in by_group:
+            tree_w = max(tree_w, by_group[g][1] - by_group[g][0] + 2 * COLUMN_PAD)
+    facing_by_div: dict[str | None, list[int]] = {}
+    for i in facing:
+        did = division[i]
+        facing_by_div.setdefault(did if did in slot else None, []).append(i)
     y_top = BAND_HEIGHT
     y_row = BAND_HEIGHT + ROW_GAP
-    row_h = max((labels[p].height for p in facing), default=0.0) + ROW_GAP
-    deepest = max((layouts[k][4] for k in division_ids if k in layouts), default=-1)
+    row_h = max((labels[i].height for i in facing), default=0.0) + ROW_GAP  # type: ignore[union-attr]
+    deepest = max((by_group[g][2] for g in range(n) if g in by_group), default=-1)
     trees_h = (deepest + 1) * pitch - LEVEL_GAP if deepest >= 0 else 0.0
 
     # The top management hangs from the point: (u, v, width) of each box, v up from its
     # lowest box's bottom; its highest place is right under the columns.
-    point: list[tuple[str, float, float, float]] = []
+    point: list[tuple[int, float, float, float]] = []
     point_rise = 0.0
-    if None in layouts:
-        members, tidy, _, _, depth = layouts[None]
-        point = [(pid, tidy.u[pid], tidy.level[pid] * pitch, labels[pid].width)
-                 for pid in members]
-        point_rise = (depth + 1) * pitch - LEVEL_GAP
+    if n in by_group:
+        point = [(i, at_u[i], at_level[i] * pitch, labels[i].width)  # type: ignore[union-attr]
+                 for i in members[n]]
+        point_rise = (by_group[n][2] + 1) * pitch - LEVEL_GAP
     point_half = max((abs(u) + w / 2 for _, u, _, w in point), default=0.0)
     # Managers there with division heads reporting: the trunk up to the heads leaves the
     # top of the box, or its side when boxes sit above it (offset of the trunk from the
     # centre line, and its foot above the group's base), so the triangle can hold it.
-    trunks: dict[str, tuple[float, float, bool]] = {}
-    if point:
-        heights = {pid: labels[pid].height for pid, _, _, _ in point}
-        point_ids = {pid for pid, _, _, _ in point}
-        for pid in order:
-            m = forest.manager.get(pid)
-            if m not in point_ids or m in trunks or pid in facing_set \
-                    or division_of.get(pid) not in groups or division_of.get(pid) is None:
-                continue
-            _, u_m, v_m, w_m = next(p for p in point if p[0] == m)
-            top_m = v_m + heights[m]
-            if not any(q != m and v + heights[q] > top_m and abs(u - u_m) <= w / 2
-                       for q, u, v, w in point):
-                trunks[m] = (u_m, top_m, False)
-            else:  # right of every box reaching above the manager's middle
-                right = max(u + w / 2 for q, u, v, w in point
-                            if q == m or v + heights[q] > v_m + heights[m] / 2)
-                trunks[m] = (right + LEVEL_GAP / 2, v_m + heights[m] / 2, True)
+    trunks: dict[int, tuple[float, float, bool]] = {}
+    heights = {i: labels[i].height for i, _, _, _ in point}  # type: ignore[union-attr]
+    for m, u_m, v_m, _ in point:
+        if not any(0 <= group[c] < n for c in visible[m] or ()):
+            continue
+        top_m = v_m + heights[m]
+        if not any(q != m and v + heights[q] > top_m and abs(u - u_m) <= w / 2
+                   for q, u, v, w in point):
+            trunks[m] = (u_m, top_m, False)
+        else:  # right of every box reaching above the manager's middle
+            right = max(u + w / 2 for q, u, v, w in point
+                        if q == m or v + heights[q] > v_m + heights[m] / 2)
+            trunks[m] = (right + LEVEL_GAP / 2, v_m + heights[m] / 2, True)
 
     def frame(col_w: float) -> _Frame:
         wrapped = {key: _wrap(facing_by_div.get(key, []), labels, col_w - 2 * COLUMN_PAD)
@@ -254,7 +306,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     # on a line: whichever makes the smallest triangle (the narrowest on a tie).
     widths = {tree_w}
     if n:
-        natural = max(sum(labels[p].width + ROW_GAP for p in facing_by_div.get(k, []))
+        natural = max(sum(labels[p].width + ROW_GAP for p in facing_by_div.get(k, []))  # type: ignore[union-attr]
                       for k in division_ids) + 2 * COLUMN_PAD
         for k in range(1, MAX_ROW_BOXES + 1):
             widths.add(max(tree_w, min(natural, k * (widest_box + ROW_GAP) + 2 * COLUMN_PAD)))
@@ -267,19 +319,18 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     apex = y_top + tri_depth
 
     boxes: list[Box] = []
-    placed: dict[str, Box] = {}
+    add_box = boxes.append
+    placed: list[Box | None] = [None] * count
 
-    def place(pid: str, x: float, y: float) -> None:
-        lab = labels[pid]
-        box = placed[pid] = Box(pid, x, y, lab.width, lab.height, lab.lines, styles[pid])
-        boxes.append(box)
-
-    def place_lines(lines: list[list[str]], left: float, width: float, top: float) -> None:
+    def place_lines(lines: list[list[int]], left: float, width: float, top: float) -> None:
         for r, line in enumerate(lines):
             x = left + (width - _line_width(line, labels)) / 2
-            for pid in line:
-                place(pid, x, top + r * row_h)
-                x += labels[pid].width + ROW_GAP
+            for i in line:
+                lab = labels[i]
+                box = placed[i] = Box(ids[i], x, top + r * row_h, lab.width, lab.height,  # type: ignore[union-attr]
+                                      lab.lines, variants[i][hang[i]])  # type: ignore[union-attr,index]
+                add_box(box)
+                x += lab.width + ROW_GAP  # type: ignore[union-attr]
 
     # The customer-facing row(s), wrapped inside each column, then those in no division.
     for i, key in enumerate(division_ids):
@@ -291,10 +342,13 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     y_col = facing_bottom + CHANNEL
 
     # The division columns and the point, each a mirrored tidy tree. The point sits as
-    # low in the triangle as its boxes fit, leaving room for the lines above it.
+    # low in the triangle as its boxes fit, leaving room for the lines above it. Each
+    # box's connector from its manager in the group is the classic one mirrored.
     connectors: list[Connector] = []
-    for key, (members, tidy, lo, hi, depth) in layouts.items():
-        if key is None:
+    add_connector = connectors.append
+    half_gap = LEVEL_GAP / 2
+    for g, mem, lo, hi, depth in layouts:
+        if g == n:
             centre = cx
             base = col_bottom + POINT_GAP + point_rise
             base = max(base, min([apex - 2 * DEPTH_RATIO * (abs(u) + w / 2 + EDGE_GAP) + v
@@ -302,62 +356,90 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
                                  + [apex - 2 * DEPTH_RATIO * (abs(t) + EDGE_GAP) + foot
                                     for t, foot, _ in trunks.values()]))
         else:
-            i = division_ids.index(key)
-            centre = x0 + (i + 0.5) * col_w - (lo + hi) / 2
+            centre = x0 + (g + 0.5) * col_w - (lo + hi) / 2
             base = y_col + (depth + 1) * pitch - LEVEL_GAP
-        abstract: dict[str, Abstract] = {}
-        for pid in members:
-            lab = labels[pid]
-            u, v = tidy.u[pid], tidy.level[pid] * pitch
-            abstract[pid] = (u, lab.width, v, lab.height)
-            place(pid, centre + u - lab.width / 2, base - v - lab.height)
-        for mid, cid, pts in tree_connectors(abstract, tidy, pitch):
-            connectors.append(Connector(mid, cid, clean_polyline(
-                [(centre + u, base - v) for u, v in pts])))
+        for i in mem:
+            lab = labels[i]
+            u = at_u[i]
+            v = at_level[i] * pitch
+            w, h = lab.width, lab.height  # type: ignore[union-attr]
+            how = hang[i]
+            placed[i] = box = Box(ids[i], centre + u - w / 2, base - v - h, w, h, lab.lines,  # type: ignore[union-attr]
+                                  variants[i][how])  # type: ignore[index]
+            add_box(box)
+            m = parent[i]
+            if m < 0 or group[m] != g:
+                continue
+            um = at_u[m]
+            xm = centre + um
+            y0 = base - (at_level[m] * pitch + labels[m].height)  # type: ignore[union-attr]
+            if how is row:
+                y2 = base - v
+                yb = base - (at_level[i] * pitch - half_gap)
+                pts = _route4(xm, y0, yb, centre + u, y2)
+            else:
+                mid = base - (v + h / 2)
+                side = centre + (u - w / 2 if u >= um else u + w / 2)
+                pts = ([(xm, y0), (xm, mid), (side, mid)] if y0 != mid and xm != side
+                       else clean_polyline([(xm, y0), (xm, mid), (side, mid)]))
+            add_connector(Connector(ids[m], ids[i], pts))
 
     # Lines between the groups, the row and the point; CUSTOMER to the row. Lines from
     # the point up to the division heads share a trunk and run across under the columns.
     # Only the customer-facing boxes and each group's tops can have a manager elsewhere.
-    crossing = [(pid, None) for pid in facing]
-    crossing += [(pid, key) for key, tops in group_roots.items() for pid in tops]
-    for pid, key in crossing:
-        m = forest.manager.get(pid)
-        if m is None or m not in placed:
+    crossing = [(i, -1) for i in facing]
+    crossing += [(i, g) for g, top in enumerate(tops) for i in top]
+    for i, g in crossing:
+        m = parent[i]
+        if m < 0 or placed[m] is None:
             continue
-        a, b = placed[m].rect, placed[pid].rect
-        if b.bottom <= a.y:  # report above its manager
-            if pid in facing_set:
+        a, b = placed[m], placed[i]
+        a_cx, b_cx = a.x + a.w / 2, b.x + b.w / 2  # type: ignore[union-attr]
+        a_bottom, b_bottom = a.y + a.h, b.y + b.h  # type: ignore[union-attr]
+        if b_bottom <= a.y:  # report above its manager
+            if g < 0:
                 ch = facing_bottom + CHANNEL / 2
-            elif m in trunks and key is not None:
+            elif m in trunks and g != n:
                 ch = col_bottom + POINT_GAP / 2
                 if trunks[m][2]:  # beside the boxes above
                     x = cx + trunks[m][0]
-                    connectors.append(Connector(m, pid, clean_polyline(
-                        [(a.right, a.cy), (x, a.cy), (x, ch), (b.cx, ch), (b.cx, b.bottom)])))
+                    a_cy = a.y + a.h / 2  # type: ignore[union-attr]
+                    add_connector(Connector(ids[m], ids[i], clean_polyline(
+                        [(a.x + a.w, a_cy), (x, a_cy), (x, ch), (b_cx, ch),  # type: ignore[union-attr]
+                         (b_cx, b_bottom)])))
                     continue
             else:
-                ch = a.y - LEVEL_GAP / 2
-            pts = [(a.cx, a.y), (a.cx, ch), (b.cx, ch), (b.cx, b.bottom)]
-        elif b.y >= a.bottom:
-            ch = b.y - LEVEL_GAP / 2
-            pts = [(a.cx, a.bottom), (a.cx, ch), (b.cx, ch), (b.cx, b.y)]
+                ch = a.y - LEVEL_GAP / 2  # type: ignore[union-attr]
+            pts = _route4(a_cx, a.y, ch, b_cx, b_bottom)  # type: ignore[union-attr]
+        elif b.y >= a_bottom:  # type: ignore[union-attr]
+            pts = _route4(a_cx, a_bottom, b.y - LEVEL_GAP / 2, b_cx, b.y)  # type: ignore[union-attr]
         else:
-            ch = min(a.y, b.y) - ROW_GAP / 2
-            pts = [(a.cx, a.y), (a.cx, ch), (b.cx, ch), (b.cx, b.y)]
-        connectors.append(Connector(m, pid, clean_polyline(pts)))
-    for pid in facing:
-        b = placed[pid].rect
-        connectors.append(Connector(CUSTOMER, pid, [(b.cx, BAND_HEIGHT), (b.cx, b.y)],
-                                    ConnectorKind.CUSTOMER))
-    ends = {pid for pair in forest.dotted for pid in pair if pid in placed}
-    connectors.extend(dotted_connectors({pid: placed[pid].rect for pid in ends}, forest.dotted))
+            pts = _route4(a_cx, a.y, min(a.y, b.y) - ROW_GAP / 2, b_cx, b.y)  # type: ignore[union-attr]
+        add_connector(Connector(ids[m], ids[i], pts))
+    customer = ConnectorKind.CUSTOMER
+    for i in facing:
+        b = placed[i]
+        b_cx = b.x + b.w / 2  # type: ignore[union-attr]
+        add_connector(Connector(CUSTOMER, ids[i], [(b_cx, BAND_HEIGHT), (b_cx, b.y)],  # type: ignore[union-attr]
+                                customer))
+    if tree.dotted:
+        index_get = index.get
+        rects = {}
+        for pid in {pid for pair in tree.dotted for pid in pair}:
+            j = index_get(pid)
+            b = placed[j] if j is not None else None
+            if b is not None:
+                rects[pid] = Rect(b.x, b.y, b.w, b.h)
+        connectors.extend(dotted_connectors(rects, tree.dotted))
 
     # The triangle: its top edge under the band, its point below the top management.
     # (every position counts, the hidden under a collapsed box too: only an uncollapsed
     # chart's divisions are all known here already)
     # (with the same managers as the columns: a reporting cycle is broken the same way)
-    every = (assign_divisions(scenario, forest.manager, division_ids)[1] if forest.collapsed
-             else division_of)
+    if tree.collapsed:
+        every = assign_divisions(scenario, manager_by_id(tree), division_ids)[1]
+    else:
+        every = dict(zip(ids, division, strict=True))
     balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance,
                                assigned=(divisions, every))
     tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)
@@ -385,3 +467,9 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, forest: Forest,
     return Geometry(view="inverted", boxes=boxes, connectors=connectors, bands=[band],
                     labels=labels_out, columns=columns, pyramid=pyramid, balance=balance,
                     legend=legend, bounds=bounds)
+
+
+def manager_by_id(tree: TreeIndex) -> dict[str, str]:
+    """Each position's solid-line manager by id, as the tree has them (cycles broken)."""
+    ids = tree.ids
+    return {ids[r]: ids[m] for r, m in enumerate(tree.parent) if m >= 0}
