@@ -42,11 +42,11 @@ from orgdesigner.layout.box_read import read_boxes
 from orgdesigner.layout.forest import forest_of, index_tree, unit_colors
 from orgdesigner.layout.geometry import Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
-from orgdesigner.layout.pyramid import manager_by_id, pyramid_geometry
+from orgdesigner.layout.pyramid import division_columns, pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, shared_measurer
 from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, shape_tree, tidy_layout
 from orgdesigner.layout.views import LEVEL_GAP, Placed, tree_geometry
-from orgdesigner.metrics.balance import division_heads, unit_divisions
+from orgdesigner.metrics.balance import unit_divisions
 from orgdesigner.model.document import Orientation, Position, Scenario
 
 __all__ = ["LayoutEngine", "layout_scenario", "as_orientation"]
@@ -137,7 +137,7 @@ class LayoutEngine:
             legend = [LegendEntry(u.name, u.color) for u in scenario.units
                       if u.color and u.id in shown]
             if self.view is Orientation.INVERTED:
-                divisions = division_heads(scenario, manager_by_id(tree))[0]
+                divisions = division_columns(scenario, tree)
                 return pyramid_geometry(self, scenario, tree, read, divisions, legend)
             params = self.params or TidyParams()
             if horizontal and params.compact:

@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import add, sub
+from itertools import repeat
+from operator import add, attrgetter, sub
 from typing import TYPE_CHECKING
 
 from orgdesigner.layout.box_read import BoxRead
@@ -55,6 +56,7 @@ from orgdesigner.metrics.balance import (
     Division,
     assign_divisions,
     division_balance,
+    division_heads,
     tilt_degrees,
 )
 from orgdesigner.model.document import Scenario
@@ -62,7 +64,7 @@ from orgdesigner.model.document import Scenario
 if TYPE_CHECKING:
     from orgdesigner.layout.engine import LayoutEngine
 
-__all__ = ["CUSTOMER", "BAND_HEIGHT", "manager_by_id", "pyramid_geometry"]
+__all__ = ["CUSTOMER", "BAND_HEIGHT", "division_columns", "manager_by_id", "pyramid_geometry"]
 
 CUSTOMER = "CUSTOMER"
 BAND_HEIGHT = 40.0
@@ -167,30 +169,31 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     """The inverted geometry of ``scenario`` (see the module docstring) from its tree and
     boxes by position index, as ``read_boxes`` read them (vertical sizes)."""
     ids, parent, visible = tree.ids, tree.parent, tree.visible
-    positions = tree.positions
     labels = read.labels
     variants = read.variants
     division = read.division
     count = len(ids)
     order = _preorder(tree)
     row = Placement.ROW
-    facing = [i for i in order if positions[i].customer_facing]
-    facing_set = set(facing)
+    customer_facing = list(map(attrgetter("customer_facing"), tree.positions))
+    facing = [i for i in order if customer_facing[i]]
 
     # The groups: one per division (in column order), the last (number n) for the
     # positions in none; the customer-facing positions are in no group (-1).
     division_ids = [d.id for d in divisions]
     n = len(division_ids)
     slot = {did: g for g, did in enumerate(division_ids)}
-    slot_get = slot.get
-    group = [-1] * count
+    group = list(map(slot.get, division, repeat(n)))  # (hidden positions: in no list)
+    for i in facing:
+        group[i] = -1
     members: list[list[int]] = [[] for _ in range(n + 1)]
+    join = [mem.append for mem in members]
     for i in order:
-        if i not in facing_set:
-            g = group[i] = slot_get(division[i], n)
-            members[g].append(i)
-    shown = [lab for lab in labels if lab is not None]
-    pitch = max((lab.height for lab in shown), default=0.0) + LEVEL_GAP
+        g = group[i]
+        if g >= 0:
+            join[g](i)
+    shown = list(filter(None, labels))
+    pitch = max(map(attrgetter("height"), shown), default=0.0) + LEVEL_GAP
 
     # Lay out each group as a classic tidy forest (children inside the group only): the
     # subtree shapes of all groups in one pass, each group's tops packed on their own.
@@ -243,7 +246,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
                             max(map(at_level.__getitem__, mem))))
     by_group = {g: (lo, hi, depth) for g, _, lo, hi, depth in layouts}
 
-    widest_box = max((lab.width for lab in shown), default=0.0)
+    widest_box = max(map(attrgetter("width"), shown), default=0.0)
     tree_w = widest_box + 2 * COLUMN_PAD
     for g in range(n):
         if g in by_group:
@@ -347,6 +350,7 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     connectors: list[Connector] = []
     add_connector = connectors.append
     half_gap = LEVEL_GAP / 2
+    frames: dict[int, tuple[float, float]] = {}  # group -> centre line, base
     for g, mem, lo, hi, depth in layouts:
         if g == n:
             centre = cx
@@ -358,31 +362,39 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
         else:
             centre = x0 + (g + 0.5) * col_w - (lo + hi) / 2
             base = y_col + (depth + 1) * pitch - LEVEL_GAP
+        frames[g] = (centre, base)
         for i in mem:
             lab = labels[i]
-            u = at_u[i]
-            v = at_level[i] * pitch
-            w, h = lab.width, lab.height  # type: ignore[union-attr]
-            how = hang[i]
-            placed[i] = box = Box(ids[i], centre + u - w / 2, base - v - h, w, h, lab.lines,  # type: ignore[union-attr]
-                                  variants[i][how])  # type: ignore[index]
+            w = lab.width  # type: ignore[union-attr]
+            h = lab.height  # type: ignore[union-attr]
+            placed[i] = box = Box(ids[i], centre + at_u[i] - w / 2,
+                                  base - at_level[i] * pitch - h, w, h, lab.lines,  # type: ignore[union-attr]
+                                  variants[i][hang[i]])  # type: ignore[index]
             add_box(box)
-            m = parent[i]
-            if m < 0 or group[m] != g:
-                continue
-            um = at_u[m]
-            xm = centre + um
-            y0 = base - (at_level[m] * pitch + labels[m].height)  # type: ignore[union-attr]
-            if how is row:
+    for m in ts.internal:
+        centre, base = frames[group[m]]
+        um = at_u[m]
+        xm = centre + um
+        y0 = base - (at_level[m] * pitch + labels[m].height)  # type: ignore[union-attr]
+        mgr = ids[m]
+        for c in kids_of[m]:  # type: ignore[union-attr]
+            u = at_u[c]
+            v = at_level[c] * pitch
+            if hang[c] is row:
+                xc = centre + u
+                yb = base - (v - half_gap)
                 y2 = base - v
-                yb = base - (at_level[i] * pitch - half_gap)
-                pts = _route4(xm, y0, yb, centre + u, y2)
+                pts = ([(xm, y0), (xm, yb), (xc, yb), (xc, y2)]
+                       if xm != xc and y0 != yb and yb != y2
+                       else clean_polyline([(xm, y0), (xm, yb), (xc, yb), (xc, y2)]))
             else:
-                mid = base - (v + h / 2)
+                lab = labels[c]
+                w = lab.width  # type: ignore[union-attr]
+                mid = base - (v + lab.height / 2)  # type: ignore[union-attr]
                 side = centre + (u - w / 2 if u >= um else u + w / 2)
                 pts = ([(xm, y0), (xm, mid), (side, mid)] if y0 != mid and xm != side
                        else clean_polyline([(xm, y0), (xm, mid), (side, mid)]))
-            add_connector(Connector(ids[m], ids[i], pts))
+            add_connector(Connector(mgr, ids[c], pts))
 
     # Lines between the groups, the row and the point; CUSTOMER to the row. Lines from
     # the point up to the division heads share a trunk and run across under the columns.
@@ -459,10 +471,11 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     tilted = [_rotate(p, pyramid.pivot, tilt) for p in corners]
     extent = Rect(0.0, 0.0, 0.0, 0.0)
     if boxes:
-        left = min(b.x for b in boxes)
-        top = min(b.y for b in boxes)
-        extent = Rect(left, top, max(b.x + b.w for b in boxes) - left,
-                      max(b.y + b.h for b in boxes) - top)
+        xs = list(map(attrgetter("x"), boxes))
+        ys = list(map(attrgetter("y"), boxes))
+        left, top = min(xs), min(ys)
+        extent = Rect(left, top, max(map(add, xs, map(attrgetter("w"), boxes))) - left,
+                      max(map(add, ys, map(attrgetter("h"), boxes))) - top)
     bounds = bounds_of([extent, band.rect] if boxes else [band.rect], corners + tilted)
     return Geometry(view="inverted", boxes=boxes, connectors=connectors, bands=[band],
                     labels=labels_out, columns=columns, pyramid=pyramid, balance=balance,
@@ -473,3 +486,12 @@ def manager_by_id(tree: TreeIndex) -> dict[str, str]:
     """Each position's solid-line manager by id, as the tree has them (cycles broken)."""
     ids = tree.ids
     return {ids[r]: ids[m] for r, m in enumerate(tree.parent) if m >= 0}
+
+
+def division_columns(scenario: Scenario, tree: TreeIndex) -> list[Division]:
+    """The divisions in column order (``metrics.balance.division_heads``), the managers
+    taken from ``tree``. Divisions marked on units come from the units alone: the
+    positions they hold are left unread (the layout has each box's division already)."""
+    if any(u.is_division for u in scenario.units):
+        return division_heads(scenario.model_copy(update={"positions": []}), {})[0]
+    return division_heads(scenario, manager_by_id(tree))[0]
