@@ -200,16 +200,13 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     kids_of: list[list[int] | None] = [None] * count
     tops: list[list[int]] = [[] for _ in range(n + 1)]  # boxes whose manager is elsewhere
     for g, mem in enumerate(members):
-        top = tops[g]
+        tops[g] = [i for i in mem if (m := parent[i]) < 0 or group[m] != g]
         for i in mem:
             kids = visible[i]
             if kids:
                 same = [c for c in kids if group[c] == g]
                 if same:
                     kids_of[i] = same
-            m = parent[i]
-            if m < 0 or group[m] != g:
-                top.append(i)
     params = engine.params or TidyParams()
     sizes = read.sizes
     ts = shape_tree([], [i for i in reversed(order) if group[i] >= 0], kids_of, ids, sizes,
@@ -401,12 +398,20 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     # Only the customer-facing boxes and each group's tops can have a manager elsewhere.
     crossing = [(i, -1) for i in facing]
     crossing += [(i, g) for g, top in enumerate(tops) for i in top]
+    customer = ConnectorKind.CUSTOMER
     for i, g in crossing:
+        b = placed[i]
+        b_cx = b.x + b.w / 2  # type: ignore[union-attr]
+        if g < 0:
+            add_connector(Connector(CUSTOMER, ids[i], [(b_cx, BAND_HEIGHT), (b_cx, b.y)],  # type: ignore[union-attr]
+                                    customer))
         m = parent[i]
-        if m < 0 or placed[m] is None:
+        if m < 0:
             continue
-        a, b = placed[m], placed[i]
-        a_cx, b_cx = a.x + a.w / 2, b.x + b.w / 2  # type: ignore[union-attr]
+        a = placed[m]
+        if a is None:
+            continue
+        a_cx = a.x + a.w / 2
         a_bottom, b_bottom = a.y + a.h, b.y + b.h  # type: ignore[union-attr]
         if b_bottom <= a.y:  # report above its manager
             if g < 0:
@@ -428,12 +433,6 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
         else:
             pts = _route4(a_cx, a.y, min(a.y, b.y) - ROW_GAP / 2, b_cx, b.y)  # type: ignore[union-attr]
         add_connector(Connector(ids[m], ids[i], pts))
-    customer = ConnectorKind.CUSTOMER
-    for i in facing:
-        b = placed[i]
-        b_cx = b.x + b.w / 2  # type: ignore[union-attr]
-        add_connector(Connector(CUSTOMER, ids[i], [(b_cx, BAND_HEIGHT), (b_cx, b.y)],  # type: ignore[union-attr]
-                                customer))
     if tree.dotted:
         index_get = index.get
         rects = {}
