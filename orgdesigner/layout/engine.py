@@ -110,7 +110,7 @@ class LayoutEngine:
 
     # -- internals ----------------------------------------------------------------------
     def cache(self, key: str) -> TidyCache:
-        """The shape cache of one tree of one view (the inverted view keeps one a column)."""
+        """The shape cache of one tree of one view (the inverted view: one for all columns)."""
         found = self._caches.get(key)
         if found is None:
             found = self._caches[key] = TidyCache()

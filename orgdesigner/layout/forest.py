@@ -9,7 +9,7 @@ Collapsed positions hide their subtree and count the people under them.
 dicts keyed by id, and the visible positions level by level, which is the order both
 halves of a tree layout need (deepest first to shape the subtrees, top down to place
 them). ``build_forest`` gives the same tree keyed by id, in depth-first order, for the
-code that edits it (the incremental re-layout) and the inverted view.
+code that edits it (the incremental re-layout).
 """
 
 from __future__ import annotations
