@@ -33,7 +33,7 @@ as read-only.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain
@@ -44,7 +44,7 @@ from orgdesigner.layout.geometry import Geometry, LegendEntry
 from orgdesigner.layout.incremental import TreeState, patch_tree
 from orgdesigner.layout.pyramid import division_columns, pyramid_geometry
 from orgdesigner.layout.text import MAX_BOX_WIDTH, BoxLabel, shared_measurer
-from orgdesigner.layout.tidy import TidyCache, TidyParams, TidyResult, shape_tree, tidy_layout
+from orgdesigner.layout.tidy import TidyCache, TidyParams, shape_tree
 from orgdesigner.layout.views import LEVEL_GAP, Placed, tree_geometry
 from orgdesigner.metrics.balance import unit_divisions
 from orgdesigner.model.document import Orientation, Position, Scenario
@@ -115,12 +115,6 @@ class LayoutEngine:
         if found is None:
             found = self._caches[key] = TidyCache()
         return found
-
-    def tidy(self, key: str, roots: list[str], children: Mapping[str, list[str]],
-             sizes: Mapping[str, float], assistants: list[str],
-             params: TidyParams | None = None, order: list[str] | None = None) -> TidyResult:
-        return tidy_layout(roots, children, sizes, assistants, params or self.params,
-                           self.cache(key), order)
 
     def _label(self, p: Position, unit: str, count: int) -> BoxLabel:
         """The measured label of one position (the measurer caches it by its text)."""

@@ -57,6 +57,7 @@ from orgdesigner.metrics.balance import (
     assign_divisions,
     division_balance,
     division_heads,
+    marked_divisions,
     tilt_degrees,
 )
 from orgdesigner.model.document import Scenario
@@ -491,6 +492,4 @@ def division_columns(scenario: Scenario, tree: TreeIndex) -> list[Division]:
     """The divisions in column order (``metrics.balance.division_heads``), the managers
     taken from ``tree``. Divisions marked on units come from the units alone: the
     positions they hold are left unread (the layout has each box's division already)."""
-    if any(u.is_division for u in scenario.units):
-        return division_heads(scenario.model_copy(update={"positions": []}), {})[0]
-    return division_heads(scenario, manager_by_id(tree))[0]
+    return marked_divisions(scenario) or division_heads(scenario, manager_by_id(tree))[0]

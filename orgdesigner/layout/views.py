@@ -27,7 +27,7 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import IndexedShapes, Placement, Shape, TidyResult
+from orgdesigner.layout.tidy import IndexedShapes, Placement, Shape
 
 __all__ = [
     "LEVEL_GAP",
@@ -38,7 +38,6 @@ __all__ = [
     "place_tree",
     "tree_geometry",
     "tree_bounds",
-    "tree_connectors",
     "dotted_connectors",
     "bounds_of",
     "clean_polyline",
@@ -65,33 +64,6 @@ def clean_polyline(points: list[tuple[float, float]]) -> list[tuple[float, float
         out.append(p)
     if len(out) == 1:
         out.append(out[0])
-    return out
-
-
-def _route(m: Abstract, c: Abstract, how: Placement, bus: float, sign: float
-           ) -> list[tuple[float, float]]:
-    """Abstract polyline from manager ``m`` to child ``c``. ``sign`` is +1 when children
-    lie deeper (larger depth) than their manager, -1 in a mirrored (inverted) tree."""
-    um, bm, vm, dm = m
-    uc, bc, vc, dc = c
-    m_edge = vm + dm if sign > 0 else vm
-    if how is Placement.ROW:
-        c_edge = vc if sign > 0 else vc + dc
-        return [(um, m_edge), (um, bus), (uc, bus), (uc, c_edge)]
-    mid = vc + dc / 2
-    side = uc - bc / 2 if uc >= um else uc + bc / 2
-    return [(um, m_edge), (um, mid), (side, mid)]
-
-
-def tree_connectors(abstract: Mapping[str, Abstract], tidy: TidyResult, pitch: float,
-                    sign: float = 1.0) -> list[tuple[str, str, list[tuple[float, float]]]]:
-    """Solid connectors (manager, report, abstract points) of a tidy layout."""
-    out = []
-    half_gap = LEVEL_GAP / 2
-    for cid, mid in tidy.manager.items():
-        how = tidy.placement[cid]
-        bus = (tidy.level[cid] * pitch - half_gap) * sign
-        out.append((mid, cid, _route(abstract[mid], abstract[cid], how, bus, sign)))
     return out
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "assign_divisions",
     "division_balance",
     "division_heads",
+    "marked_divisions",
     "tilt_degrees",
     "unit_divisions",
 ]
@@ -123,11 +124,26 @@ def division_heads(scenario: Scenario, manager: Mapping[str, str] | None = None,
             unit_name = units[p.unit_id].name if p.unit_id in units else ""
             color = units[p.unit_id].color if p.unit_id in units else None
             divisions.append(Division(p.id, unit_name or p.title or p.label, color))
+    return _in_column_order(divisions, scenario, order), direct
+
+
+def marked_divisions(scenario: Scenario, order: Sequence[str] | None = None
+                     ) -> list[Division]:
+    """The units marked as divisions, in column order (empty when no unit is one: the
+    divisions are then the tops' reports, ``division_heads``)."""
+    return _in_column_order([Division(u.id, u.name, u.color) for u in scenario.units
+                             if u.is_division], scenario, order)
+
+
+def _in_column_order(divisions: list[Division], scenario: Scenario,
+                     order: Sequence[str] | None) -> list[Division]:
+    """``divisions`` sorted into ``order`` (the scenario's division order if None), the
+    ones it does not name after the others in their own order."""
     wanted = list(order) if order is not None else list(scenario.view.division_order)
     rank = {did: i for i, did in enumerate(wanted)}
     position_in_list = {d.id: i for i, d in enumerate(divisions)}
     divisions.sort(key=lambda d: (rank.get(d.id, len(rank)), position_in_list[d.id]))
-    return divisions, direct
+    return divisions
 
 
 def assign_divisions(scenario: Scenario, manager: Mapping[str, str] | None = None,
