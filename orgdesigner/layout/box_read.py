@@ -37,11 +37,10 @@ class BoxRead:
     colors: Mapping[str, tuple[str | None, str | None]]
 
     def by_id(self, tree: TreeIndex, nodes: list[int]
-              ) -> tuple[dict[str, BoxLabel], dict[str, StyleVariants], dict[str, str | None]]:
-        """Labels, looks and divisions of the positions ``nodes`` (indices), by id."""
+              ) -> tuple[dict[str, BoxLabel], dict[str, str | None]]:
+        """Labels and divisions of the positions ``nodes`` (indices), by id."""
         ids = list(map(tree.ids.__getitem__, nodes))
         return (dict(zip(ids, map(self.labels.__getitem__, nodes), strict=True)),  # type: ignore[arg-type]
-                dict(zip(ids, map(self.variants.__getitem__, nodes), strict=True)),  # type: ignore[arg-type]
                 dict(zip(ids, map(self.division.__getitem__, nodes), strict=True)))
 
     def _owner(self, look: StyleVariants) -> str | None:

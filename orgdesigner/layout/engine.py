@@ -150,7 +150,7 @@ class LayoutEngine:
                                      pitch, scenario.view.offsets, legend, kept)
             if geometry.boxes and kept is not None and cache is not None:
                 forest = forest_of(tree)
-                labels, _, division_of = read.by_id(
+                labels, division_of = read.by_id(
                     tree, list(chain.from_iterable(tree.levels)))
                 deepest = sum(1 for lab in labels.values()
                               if (lab.width if horizontal else lab.height) == read.depth)
