@@ -448,10 +448,9 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     # (every position counts, the hidden under a collapsed box too: only an uncollapsed
     # chart's divisions are all known here already)
     # (with the same managers as the columns: a reporting cycle is broken the same way)
-    if tree.collapsed:
-        every = assign_divisions(scenario, manager_by_id(tree), division_ids)[1]
-    else:
-        every = dict(zip(ids, division, strict=True))
+    every: dict[str, str | None] | list[str | None] = (
+        assign_divisions(scenario, manager_by_id(tree), division_ids)[1] if tree.collapsed
+        else division)  # by index, in document order: every position is on view
     balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance,
                                assigned=(divisions, every))
     tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)

@@ -192,13 +192,15 @@ def tilt_degrees(normalised_torque: float, tolerance: float) -> float:
 def division_balance(scenario: Scenario, graph: OrgGraph | None = None, *,
                      order: Sequence[str] | None = None,
                      tolerance: float = 0.15,
-                     assigned: tuple[list[Division], Mapping[str, str | None]] | None = None
+                     assigned: tuple[list[Division],
+                                     Mapping[str, str | None] | list[str | None]] | None = None
                      ) -> BalanceFigures:
     """Headcount, FTE and share per division and the tipping torque of the pyramid
     (formula in the module docstring). ``graph`` saves re-reading the lines when the
     caller has one; ``order`` overrides the scenario's division order; ``assigned``, the
-    divisions in column order and every position's division, saves working them out
-    when the caller (the layout) already has them."""
+    divisions in column order and every position's division (by id, or a list in the
+    order of ``scenario.positions``), saves working them out when the caller (the
+    layout) already has them."""
     if assigned is not None:
         divisions, division_of = assigned
     else:
@@ -206,9 +208,10 @@ def division_balance(scenario: Scenario, graph: OrgGraph | None = None, *,
         if graph is not None:
             manager = {r: m for m, r in graph.hierarchy.edges}
         divisions, division_of = assign_divisions(scenario, manager, order)
+    in_order = (division_of if isinstance(division_of, list)
+                else map(division_of.get, map(attrgetter("id"), scenario.positions)))
     stats = {d.id: [0, 0, 0.0] for d in divisions}  # positions, filled, fte
-    for p in scenario.positions:
-        did = division_of.get(p.id)
+    for p, did in zip(scenario.positions, in_order, strict=True):
         if did in stats:
             s = stats[did]
             s[0] += 1

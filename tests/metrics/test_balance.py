@@ -95,3 +95,12 @@ def test_fallback_divisions_are_the_tops_direct_reports():
 def test_graph_gives_the_same_figures():
     s = chart({"a": 2, "b": 7, "c": 3})
     assert division_balance(s, OrgGraph(s)) == division_balance(s)
+
+
+def test_divisions_assigned_by_id_or_in_document_order_give_the_same_figures():
+    s = chart({"a": 2, "b": 7, "c": 3}, vacant_in="b")
+    divisions, of = assign_divisions(s)
+    in_order = [of[p.id] for p in s.positions]
+    by_list = division_balance(s, assigned=(divisions, in_order))
+    assert by_list == division_balance(s, assigned=(divisions, of)) == division_balance(s)
+    assert [d["headcount"] for d in by_list.divisions] == [2, 7, 3]
