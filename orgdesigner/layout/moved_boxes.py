@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from orgdesigner.layout.geometry import Box, Connector
 from orgdesigner.layout.tidy import Placement
-from orgdesigner.layout.views import LEVEL_GAP, Abstract
+from orgdesigner.layout.views import LEVEL_GAP, Abstract, report_points
 
 if TYPE_CHECKING:
     from orgdesigner.layout.incremental import TreeState
@@ -66,8 +66,6 @@ def shift_subtree(st: TreeState, top: str, x: float, lv: int, mgr: str | None,
     while stack:
         node, x, lv, um, edge = stack.pop()
         start = (edge, um) if horizontal else (um, edge)
-        bus = 0.0
-        bus_pt = None  # the point where the bus leaves the manager's trunk
         for cid, du, dl, kid_how in shapes[node].kids:
             xc = x + du
             u_of[cid] = xc
@@ -87,20 +85,9 @@ def shift_subtree(st: TreeState, top: str, x: float, lv: int, mgr: str | None,
                 if offsets_get is not None and off is not None:
                     v += off[0] if horizontal else off[1]
             x0 = u - bs / 2
-            if kid_how is row:
-                if um == u:
-                    pts = [(edge, u), (v, u)] if horizontal else [(u, edge), (u, v)]
-                else:
-                    if bus_pt is None:  # the same for all of a manager's row
-                        bus = (lv + dl) * pitch - half_gap
-                        bus_pt = (bus, um) if horizontal else (um, bus)
-                    pts = ([start, bus_pt, (bus, u), (v, u)] if horizontal
-                           else [start, bus_pt, (u, bus), (u, v)])
-            else:
-                mid = v + ds / 2
-                side = x0 if u >= um else x0 + bs
-                pts = ([start, (mid, um), (mid, side)] if horizontal
-                       else [start, (um, mid), (side, mid)])
+            pts = report_points(start, um, u, v, x0, bs, ds,
+                                (lv + dl) * pitch - half_gap if kid_how is row else None,
+                                horizontal)
             if horizontal:
                 boxes[cid] = Box(cid, v, x0, ds, bs, old.lines, old.style)
             else:
@@ -111,25 +98,16 @@ def shift_subtree(st: TreeState, top: str, x: float, lv: int, mgr: str | None,
 
 
 def connector(anchor: tuple[float, float], u: float, bs: float, v: float, ds: float,
-               mid: str, pid: str, how: Placement | None, bus: float,
-               horizontal: bool) -> Connector:
-    """The same polyline ``views.tree_geometry`` draws from a manager (``anchor``) to a
-    report centred at ``u`` (breadth ``bs``) whose box spans ``v`` to ``v + ds`` in
-    depth."""
+              mid: str, pid: str, how: Placement | None, bus: float,
+              horizontal: bool) -> Connector:
+    """The connector ``views.tree_geometry`` draws from a manager (``anchor``: its centre
+    across and its far edge in depth) to a report centred at ``u`` (breadth ``bs``) whose
+    box spans ``v`` to ``v + ds`` in depth."""
     um, edge = anchor
-    if how is Placement.ROW:
-        if um == u:
-            pts = [(u, edge), (u, v)]
-        else:
-            pts = [(um, edge), (um, bus), (u, bus), (u, v)]
-    else:
-        mid_v = v + ds / 2
-        x0 = u - bs / 2
-        side = x0 if u >= um else x0 + bs
-        pts = [(um, edge), (um, mid_v), (side, mid_v)]
-    if horizontal:
-        pts = [(y, x) for x, y in pts]
-    return Connector(mid, pid, pts)
+    start = (edge, um) if horizontal else (um, edge)
+    return Connector(mid, pid, report_points(start, um, u, v, u - bs / 2, bs, ds,
+                                             bus if how is Placement.ROW else None,
+                                             horizontal))
 
 
 def abstract_of(st: TreeState, pid: str) -> Abstract:

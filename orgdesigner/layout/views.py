@@ -36,6 +36,7 @@ __all__ = [
     "Placed",
     "StyleVariants",
     "place_tree",
+    "report_points",
     "tree_geometry",
     "tree_bounds",
     "dotted_connectors",
@@ -65,6 +66,24 @@ def clean_polyline(points: list[tuple[float, float]]) -> list[tuple[float, float
     if len(out) == 1:
         out.append(out[0])
     return out
+
+
+def report_points(start: tuple[float, float], um: float, u: float, v: float, x0: float,
+                  bs: float, ds: float, bus: float | None, horizontal: bool
+                  ) -> list[tuple[float, float]]:
+    """The solid connector from a manager to a report of a tree view, in the view's axes
+    ((y, x) when ``horizontal``). It leaves the manager at ``start``, on its centre ``um``
+    across; the report's box is centred at ``u`` across, spans ``x0`` to ``x0 + bs`` across
+    and ``v`` to ``v + ds`` in depth. ``bus`` is the depth of the manager's row bus when
+    the report hangs on the row, None when it hangs beside a spine or a trunk."""
+    if bus is not None:
+        if um == u:
+            return [start, (v, u) if horizontal else (u, v)]
+        return ([start, (bus, um), (bus, u), (v, u)] if horizontal
+                else [start, (um, bus), (u, bus), (u, v)])
+    mid = v + ds / 2
+    side = x0 if u >= um else x0 + bs
+    return [start, (mid, um), (mid, side)] if horizontal else [start, (um, mid), (side, mid)]
 
 
 def dotted_connectors(rects: Mapping[str, Rect], lines: Iterable[tuple[str, str]],
@@ -193,9 +212,7 @@ def place_tree(tree: TreeIndex, ts: IndexedShapes, labels: Sequence[BoxLabel | N
                             for m in reversed(ts.internal)))
     for mgr, (mu, mlv, (um, _bm, vm, dm)), kids in jobs:
         m_end = vm + dm
-        # where the manager's connectors leave it, and where its row's bus does (shared)
-        start = (m_end, um) if horizontal else (um, m_end)
-        bus_pt = None
+        start = (m_end, um) if horizontal else (um, m_end)  # where its connectors leave it
         for cid, du, dl, how in kids:
             i = index[cid]
             lab = labels[i]
@@ -221,22 +238,10 @@ def place_tree(tree: TreeIndex, ts: IndexedShapes, labels: Sequence[BoxLabel | N
             if keep:
                 add_centre(tu)
                 add_level(lv)
-            if mgr is not None:  # the points are (y, x) in the horizontal view
-                if how is row:
-                    if um == u:
-                        pts = [start, (v, u) if horizontal else (u, v)]
-                    else:
-                        bus = lv * pitch - half_gap  # the same for the whole row
-                        if bus_pt is None:
-                            bus_pt = (bus, um) if horizontal else (um, bus)
-                        pts = ([start, bus_pt, (bus, u), (v, u)] if horizontal
-                               else [start, bus_pt, (u, bus), (u, v)])
-                else:
-                    mid = v + ds / 2
-                    side = x0 if u >= um else x0 + bs
-                    pts = ([start, (mid, um), (mid, side)] if horizontal
-                           else [start, (um, mid), (side, mid)])
-                add_connector(Connector(mgr, cid, pts))
+            if mgr is not None:
+                add_connector(Connector(mgr, cid, report_points(
+                    start, um, u, v, x0, bs, ds, lv * pitch - half_gap if how is row else None,
+                    horizontal)))
                 if keep:
                     add_how(how)
     if kept is not None:  # the tables by id, built from the lists in one go each
