@@ -150,13 +150,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export",
                         help="write the tree as [id, manager] rows for reference_d3.mjs")
     args = parser.parse_args(argv)
-    from orgdesigner.layout.forest import build_forest
+    from orgdesigner.layout.forest import forest_of, index_tree
     from orgdesigner.model.synthetic import generate_org
 
-    forest = build_forest(generate_org(args.size, seed=2026).scenario())
-    if args.export:
+    by_index = index_tree(generate_org(args.size, seed=2026).scenario())
+    forest = forest_of(by_index)
+    if args.export:  # level by level: every manager before its reports, in their order
+        ids = by_index.ids
         with open(args.export, "w", encoding="utf-8") as out:
-            json.dump([[p, forest.manager.get(p)] for p in forest.order], out)
+            json.dump([[ids[i], forest.manager.get(ids[i])]
+                       for level in by_index.levels for i in level], out)
     root = forest.roots[0]
     times = []
     for _ in range(args.runs):

@@ -8,8 +8,8 @@ Collapsed positions hide their subtree and count the people under them.
 ``index_tree`` reads the scenario by position *index* (document order): lists instead of
 dicts keyed by id, and the visible positions level by level, which is the order both
 halves of a tree layout need (deepest first to shape the subtrees, top down to place
-them). ``build_forest`` gives the same tree keyed by id, in depth-first order, for the
-code that edits it (the incremental re-layout).
+them). ``build_forest`` gives the same tree keyed by id, for the code that edits it (the
+incremental re-layout).
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ class Forest:
     children: dict[str, list[str]]  # visible children (no entry: none shown)
     all_children: dict[str, list[str]]  # every solid-line report, collapsed or not
     manager: dict[str, str]  # solid-line manager of every position that has one
-    order: list[str]  # visible positions, depth-first pre-order
     layer: dict[str, int]  # 1 = top
     hidden: dict[str, int]  # collapsed position -> people hidden under it
     dotted: list[tuple[str, str]]  # dotted lines between positions that exist
@@ -167,21 +166,11 @@ def forest_of(tree: TreeIndex) -> Forest:
         children = {ids[m]: all_children[ids[m]]
                     for m, kids in enumerate(tree.visible) if kids is not None}
     manager = {ids[r]: ids[m] for r, m in enumerate(tree.parent) if m >= 0}
-    visible = tree.visible
-    order: list[int] = []
-    for root in tree.roots:  # depth-first pre-order
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            order.append(node)
-            kids = visible[node]
-            if kids:
-                stack.extend(reversed(kids))
     layer: dict[str, int] = {}
     for depth, level in enumerate(tree.levels, 1):
         layer.update(zip(map(name, level), repeat(depth)))
     return Forest(dict(zip(ids, tree.positions, strict=True)), list(map(name, tree.roots)),
-                  children, all_children, manager, list(map(name, order)), layer,
+                  children, all_children, manager, layer,
                   {ids[i]: count for i, count in tree.hidden.items()}, tree.dotted,
                   tree.collapsed)
 

@@ -48,7 +48,7 @@ def test_a_cycle_is_broken_at_its_first_position_in_document_order():
     assert sorted(sum((_names(tree, lv) for lv in tree.levels), [])) == sorted(tree.ids)
     forest = build_forest(org({"ceo": None, "x": "z", "y": "x", "z": "y", "w": "y"}))
     assert forest.roots == ["ceo", "x"]
-    assert forest.order == ["ceo", "x", "y", "z", "w"]
+    assert forest.children["y"] == ["z", "w"] and "z" not in forest.children
     assert forest.layer == {"ceo": 1, "x": 1, "y": 2, "z": 3, "w": 3}
 
 
@@ -79,11 +79,9 @@ def test_every_position_is_drawn_or_hidden_exactly_once(scenario):
             assert (m < 0) == (depth == 0)
             assert m < 0 or i in tree.visible[m]
     forest = build_forest(scenario)
-    assert sorted(forest.order) == sorted(tree.ids[i] for i in shown)
-    for pid in forest.order:  # pre-order: a manager before its reports, one layer up
-        m = forest.manager.get(pid)
+    assert sorted(forest.layer) == sorted(tree.ids[i] for i in shown)
+    for pid, layer in forest.layer.items():  # one layer under its manager
         if pid in forest.roots:
-            assert forest.layer[pid] == 1
+            assert layer == 1 and pid not in forest.manager
         else:
-            assert forest.order.index(m) < forest.order.index(pid)
-            assert forest.layer[pid] == forest.layer[m] + 1
+            assert layer == forest.layer[forest.manager[pid]] + 1
