@@ -157,7 +157,7 @@ class LayoutEngine:
                 self._state = TreeState(
                     view=self.view.value, horizontal=horizontal, params=params,
                     view_settings=scenario.view, units=list(scenario.units), forest=forest,
-                    labels=labels, styles=kept.styles, division_of=division_of,
+                    labels=labels, division_of=division_of,
                     unit_division=unit_divisions(scenario.units), colors=colors,
                     shapes=cache.shapes, u=kept.u, level=kept.level,
                     placement=kept.placement, pitch=pitch, deepest=deepest,

@@ -1,6 +1,6 @@
 """Incremental re-layout of the classic and horizontal views after a small edit.
 
-``TreeState`` is everything a full layout learnt (the forest, labels, styles, subtree
+``TreeState`` is everything a full layout learnt (the forest, labels, subtree
 shapes, where each box went, the boxes and connectors themselves). ``patch_tree`` takes
 the ids an edit touched and does only the work that edit needs:
 
@@ -65,7 +65,6 @@ class TreeState:
     units: list[Unit]
     forest: Forest
     labels: dict[str, BoxLabel]
-    styles: dict[str, BoxStyle]
     division_of: dict[str, str | None]
     unit_division: dict[str, str | None]
     colors: dict[str, tuple[str | None, str | None]]
@@ -328,12 +327,12 @@ def _read_edit(st: TreeState, scenario: Scenario, changed: Iterable[str]
 
 
 def _forget(st: TreeState, pid: str) -> None:
-    for table in (st.u, st.level, st.placement, st.boxes, st.connectors,
-                  st.division_of, st.forest.layer):
+    for table in (st.u, st.level, st.placement, st.connectors, st.division_of,
+                  st.forest.layer):
         table.pop(pid, None)  # type: ignore[attr-defined]
-    style = st.styles.pop(pid, None)
-    if style is not None:
-        _legend_count(st, style, -1)
+    box = st.boxes.pop(pid, None)
+    if box is not None:
+        _legend_count(st, box.style, -1)
 
 
 def _legend_count(st: TreeState, style: BoxStyle, delta: int) -> None:
@@ -375,7 +374,8 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
             force = force or node in force_below
             p = positions[node]
             lab = st.labels[node]
-            old_style = st.styles.get(node)
+            old_box = boxes.get(node)
+            old_style = old_box.style if old_box is not None else None
             placed = _PLACED[how]
             if node in edited or force or old_style is None:
                 layer = f.layer[mgr] + 1 if mgr is not None else 1
@@ -397,10 +397,8 @@ def _walk(st: TreeState, roots: list[str], root_u: dict[str, float], reshaped: s
                 if old_style is not None:
                     _legend_count(st, old_style, -1)
                 _legend_count(st, style, +1)
-                st.styles[node] = style
             else:
                 style = old_style
-            old_box = boxes.get(node)
             old_anchor = (anchor_of(st, node, old_box, st.u[node])
                           if old_box is not None else None)
             st.u[node] = x

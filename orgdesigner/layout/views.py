@@ -148,13 +148,12 @@ class StyleVariants(dict[Placement | None, BoxStyle]):
 @dataclass(slots=True)
 class Placed:
     """Everything a walk down the tree decided, by position id (what an incremental
-    re-layout starts from): the tidy centre and level, how a box hangs, its style, box
+    re-layout starts from): the tidy centre and level, how a box hangs, its box
     and the solid connector into it."""
 
     u: dict[str, float] = field(default_factory=dict)
     level: dict[str, int] = field(default_factory=dict)
     placement: dict[str, Placement] = field(default_factory=dict)
-    styles: dict[str, BoxStyle] = field(default_factory=dict)
     boxes: dict[str, Box] = field(default_factory=dict)
     connectors: dict[str, Connector] = field(default_factory=dict)
 
@@ -249,7 +248,6 @@ def place_tree(tree: TreeIndex, ts: IndexedShapes, labels: Sequence[BoxLabel | N
         reports = list(map(attrgetter("target_id"), connectors))
         kept.u = dict(zip(ids, centres, strict=True))
         kept.level = dict(zip(ids, levels, strict=True))
-        kept.styles = dict(zip(ids, map(attrgetter("style"), boxes), strict=True))
         kept.boxes = dict(zip(ids, boxes, strict=True))
         kept.placement = dict(zip(reports, hows, strict=True))
         kept.connectors = dict(zip(reports, connectors, strict=True))
