@@ -19,6 +19,10 @@ the one giving the smallest triangle.
 Each tree is the classic tidy layout mirrored (depth runs up), so its connectors are the
 classic ones mirrored; lines between the trees, the row and the point are routed along
 channels in the gaps between them.
+
+It is built in steps: the positions in groups, each laid out as a tidy forest
+(``pyramid_groups``); the frame (column width and triangle); the boxes; the connectors
+(``pyramid_lines``); then the balance and the outline.
 """
 
 from __future__ import annotations
@@ -26,17 +30,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, attrgetter, sub
+from operator import add, attrgetter
 from typing import TYPE_CHECKING
 
 from orgdesigner.layout.box_read import BoxRead
 from orgdesigner.layout.forest import TreeIndex
 from orgdesigner.layout.geometry import (
+    BalanceFigures,
     Band,
     Box,
     Connector,
-    ConnectorKind,
     DivisionColumn,
     Geometry,
     Label,
@@ -44,14 +47,23 @@ from orgdesigner.layout.geometry import (
     Pyramid,
     Rect,
 )
-from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import Placement, TidyParams, _pack, shape_tree
-from orgdesigner.layout.views import (
-    LEVEL_GAP,
-    bounds_of,
-    clean_polyline,
-    dotted_connectors,
+from orgdesigner.layout.pyramid_groups import (
+    Forest,
+    Groups,
+    PointGroup,
+    group_positions,
+    lay_out_groups,
+    point_group,
 )
+from orgdesigner.layout.pyramid_lines import (
+    Channels,
+    crossing_connectors,
+    dotted_lines,
+    group_connectors,
+)
+from orgdesigner.layout.text import BoxLabel
+from orgdesigner.layout.tidy import Placement
+from orgdesigner.layout.views import LEVEL_GAP, bounds_of
 from orgdesigner.metrics.balance import (
     Division,
     assign_divisions,
@@ -73,6 +85,7 @@ BAND_LABEL_SIZE = 16.0
 COLUMN_LABEL_SIZE = 10.0
 COLUMN_PAD = 16.0  # inside a column, on each side
 ROW_GAP = 12.0  # between customer-facing boxes, and between their rows
+ROW_TOP = BAND_HEIGHT + ROW_GAP  # the customer-facing row's top
 CHANNEL = 40.0  # between the customer-facing row and the columns (labels + lines)
 POINT_GAP = 48.0  # between the columns and the top management at the point
 COLUMN_FOOT = 18.0  # under the lowest box of the columns: the painters' headcount line
@@ -129,201 +142,121 @@ class _Frame:
     """The customer-facing rows, column heights and triangle for one column width."""
 
     col_w: float
+    columns: int  # how many
     wrapped: dict[str, list[list[int]]]  # per division: lines of customer-facing indices
+    div_rows: int  # the most lines of any division's customer-facing row
     loose: list[list[int]]  # customer-facing positions in no division
+    row_h: float  # a customer-facing line's pitch
     total_w: float
     facing_bottom: float
     col_bottom: float
     half: float  # of the triangle's top edge
     depth: float  # of the triangle
 
+    @property
+    def cx(self) -> float:
+        """The chart's centre line."""
+        return self.total_w / 2
 
-def _preorder(tree: TreeIndex) -> list[int]:
-    """The visible positions of ``tree`` in depth-first pre-order (by index)."""
-    visible = tree.visible
-    order: list[int] = []
-    add = order.append
-    for root in tree.roots:
-        stack = [root]
-        pop, extend = stack.pop, stack.extend
-        while stack:
-            node = pop()
-            add(node)
-            kids = visible[node]
-            if kids:
-                extend(reversed(kids))
-    return order
+    @property
+    def x0(self) -> float:
+        """The left of the first column."""
+        return self.cx - self.columns * self.col_w / 2
 
+    @property
+    def y_col(self) -> float:
+        """The top of the column trees."""
+        return self.facing_bottom + CHANNEL
 
-def _route4(x1: float, y1: float, ch: float, x2: float, y2: float
-            ) -> list[tuple[float, float]]:
-    """``clean_polyline`` of the orthogonal route (x1, y1) -> (x1, ch) -> (x2, ch) ->
-    (x2, y2), without its general loop when no two points meet or line up."""
-    if x1 != x2 and y1 != ch and ch != y2:
-        return [(x1, y1), (x1, ch), (x2, ch), (x2, y2)]
-    return clean_polyline([(x1, y1), (x1, ch), (x2, ch), (x2, y2)])
+    @property
+    def apex(self) -> float:
+        """The triangle's point."""
+        return BAND_HEIGHT + self.depth
 
 
-def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
-                     read: BoxRead, divisions: list[Division],
-                     legend: list[LegendEntry]) -> Geometry:
-    """The inverted geometry of ``scenario`` (see the module docstring) from its tree and
-    boxes by position index, as ``read_boxes`` read them (vertical sizes)."""
-    ids, parent, visible = tree.ids, tree.parent, tree.visible
-    labels = read.labels
-    variants = read.variants
-    division = read.division
-    count = len(ids)
-    order = _preorder(tree)
-    row = Placement.ROW
-    customer_facing = list(map(attrgetter("customer_facing"), tree.positions))
-    facing = [i for i in order if customer_facing[i]]
+@dataclass(slots=True)
+class _Framer:
+    """Frames the chart for a column width, from what else that takes."""
 
-    # The groups: one per division (in column order), the last (number n) for the
-    # positions in none; the customer-facing positions are in no group (-1).
-    division_ids = [d.id for d in divisions]
-    n = len(division_ids)
-    slot = {did: g for g, did in enumerate(division_ids)}
-    group = list(map(slot.get, division, repeat(n)))  # (hidden positions: in no list)
-    for i in facing:
-        group[i] = -1
-    members: list[list[int]] = [[] for _ in range(n + 1)]
-    join = [mem.append for mem in members]
-    for i in order:
-        g = group[i]
-        if g >= 0:
-            join[g](i)
-    shown = list(filter(None, labels))
-    pitch = max(map(attrgetter("height"), shown), default=0.0) + LEVEL_GAP
+    labels: Sequence[BoxLabel | None]
+    division_ids: list[str]
+    facing_by_div: dict[str | None, list[int]]  # None: in no division
+    row_h: float
+    trees_h: float | None  # the tallest column tree; None when no column has one
+    point: PointGroup
 
-    # Lay out each group as a classic tidy forest (children inside the group only): the
-    # subtree shapes of all groups in one pass, each group's tops packed on their own.
-    kids_of: list[list[int] | None] = [None] * count
-    tops: list[list[int]] = [[] for _ in range(n + 1)]  # boxes whose manager is elsewhere
-    for g, mem in enumerate(members):
-        tops[g] = [i for i in mem if (m := parent[i]) < 0 or group[m] != g]
-        for i in mem:
-            kids = visible[i]
-            if kids:
-                same = [c for c in kids if group[c] == g]
-                if same:
-                    kids_of[i] = same
-    params = engine.params or TidyParams()
-    sizes = read.sizes
-    ts = shape_tree([], [i for i in reversed(order) if group[i] >= 0], kids_of, ids, sizes,
-                    read.assistants, params,
-                    engine.cache("inverted") if engine.keep_state else None)
-    shapes = ts.shapes
-    # Every box's tidy centre and level, and how it hangs (a group's top: from its
-    # manager's row unless it tops the chart).
-    at_u = [0.0] * count
-    at_level = [0] * count
-    hang: list[Placement | None] = [row if m >= 0 else None for m in parent]
-    for top in tops:
-        if top:
-            pos = _pack([shapes[r] for r in top], params.gap)  # type: ignore[misc]
-            shift = -(pos[0] + pos[-1]) / 2
-            for r, p in zip(top, pos, strict=True):
-                at_u[r] = p + shift
-    index = tree.index
-    for m in reversed(ts.internal):  # parents before their children
-        x = at_u[m]
-        lv = at_level[m]
-        for cid, du, dl, how in shapes[m].kids:  # type: ignore[union-attr]
-            c = index[cid]
-            at_u[c] = x + du
-            at_level[c] = lv + dl
-            hang[c] = how
-    half_size = [s / 2 for s in sizes]
-    layouts: list[tuple[int, list[int], float, float, int]] = []  # group, members, lo, hi, depth
-    for g, mem in enumerate(members):
-        if mem:
-            us = list(map(at_u.__getitem__, mem))
-            halves = list(map(half_size.__getitem__, mem))
-            layouts.append((g, mem, min(map(sub, us, halves)), max(map(add, us, halves)),
-                            max(map(at_level.__getitem__, mem))))
-    by_group = {g: (lo, hi, depth) for g, _, lo, hi, depth in layouts}
+    def frame(self, col_w: float) -> _Frame:
+        """The rows, columns and triangle with columns ``col_w`` wide."""
+        labels, facing_by_div, row_h = self.labels, self.facing_by_div, self.row_h
+        division_ids, point = self.division_ids, self.point
+        n = len(division_ids)
+        wrapped = {key: _wrap(facing_by_div.get(key, []), labels, col_w - 2 * COLUMN_PAD)
+                   for key in division_ids}
+        total_w = max(n * col_w, 2 * (point.half + COLUMN_PAD), col_w if not n else 0.0)
+        loose = _wrap(facing_by_div.get(None, []), labels, total_w - 2 * COLUMN_PAD)
+        div_rows = max((len(lines) for lines in wrapped.values()), default=0)
+        facing_bottom = ROW_TOP + (div_rows + len(loose)) * row_h
+        col_bottom = (facing_bottom + CHANNEL + self.trees_h if self.trees_h is not None
+                      else facing_bottom) + COLUMN_FOOT
+        extents = [(n * col_w / 2, max(col_bottom, facing_bottom))] if n else []
+        extents += [(_line_width(line, labels) / 2,
+                     ROW_TOP + (div_rows + r + 1) * row_h - ROW_GAP)
+                    for r, line in enumerate(loose)]
+        base = col_bottom + POINT_GAP + point.rise
+        extents += [(abs(u) + w / 2, base - v) for _, u, v, w in point.boxes]
+        extents += [(abs(t), base - foot) for t, foot, _ in point.trunks.values()]
+        half, depth = _fit_triangle(extents, BAND_HEIGHT)
+        return _Frame(col_w, n, wrapped, div_rows, loose, row_h, total_w, facing_bottom,
+                      col_bottom, half, depth)
 
+
+def _choose_frame(groups: Groups, forest: Forest, point: PointGroup,
+                  labels: Sequence[BoxLabel | None], division: Sequence[str | None],
+                  shown: list[BoxLabel], pitch: float) -> _Frame:
+    """Columns as narrow as their trees, or wider to hold more of the customer-facing row
+    on a line: whichever makes the smallest triangle (the narrowest on a tie)."""
+    n, spans, division_ids, slot = groups.n, forest.spans, groups.division_ids, groups.slot
     widest_box = max(map(attrgetter("width"), shown), default=0.0)
     tree_w = widest_box + 2 * COLUMN_PAD
     for g in range(n):
-        if g in by_group:
-            tree_w = max(tree_w, by_group[g][1] - by_group[g][0] + 2 * COLUMN_PAD)
+        if g in spans:
+            tree_w = max(tree_w, spans[g][1] - spans[g][0] + 2 * COLUMN_PAD)
     facing_by_div: dict[str | None, list[int]] = {}
-    for i in facing:
+    for i in groups.facing:
         did = division[i]
         facing_by_div.setdefault(did if did in slot else None, []).append(i)
-    y_top = BAND_HEIGHT
-    y_row = BAND_HEIGHT + ROW_GAP
-    row_h = max((labels[i].height for i in facing), default=0.0) + ROW_GAP  # type: ignore[union-attr]
-    deepest = max((by_group[g][2] for g in range(n) if g in by_group), default=-1)
-    trees_h = (deepest + 1) * pitch - LEVEL_GAP if deepest >= 0 else 0.0
-
-    # The top management hangs from the point: (u, v, width) of each box, v up from its
-    # lowest box's bottom; its highest place is right under the columns.
-    point: list[tuple[int, float, float, float]] = []
-    point_rise = 0.0
-    if n in by_group:
-        point = [(i, at_u[i], at_level[i] * pitch, labels[i].width)  # type: ignore[union-attr]
-                 for i in members[n]]
-        point_rise = (by_group[n][2] + 1) * pitch - LEVEL_GAP
-    point_half = max((abs(u) + w / 2 for _, u, _, w in point), default=0.0)
-    # Managers there with division heads reporting: the trunk up to the heads leaves the
-    # top of the box, or its side when boxes sit above it (offset of the trunk from the
-    # centre line, and its foot above the group's base), so the triangle can hold it.
-    trunks: dict[int, tuple[float, float, bool]] = {}
-    heights = {i: labels[i].height for i, _, _, _ in point}  # type: ignore[union-attr]
-    for m, u_m, v_m, _ in point:
-        if not any(0 <= group[c] < n for c in visible[m] or ()):
-            continue
-        top_m = v_m + heights[m]
-        if not any(q != m and v + heights[q] > top_m and abs(u - u_m) <= w / 2
-                   for q, u, v, w in point):
-            trunks[m] = (u_m, top_m, False)
-        else:  # right of every box reaching above the manager's middle
-            right = max(u + w / 2 for q, u, v, w in point
-                        if q == m or v + heights[q] > v_m + heights[m] / 2)
-            trunks[m] = (right + LEVEL_GAP / 2, v_m + heights[m] / 2, True)
-
-    def frame(col_w: float) -> _Frame:
-        wrapped = {key: _wrap(facing_by_div.get(key, []), labels, col_w - 2 * COLUMN_PAD)
-                   for key in division_ids}
-        total_w = max(n * col_w, 2 * (point_half + COLUMN_PAD), col_w if not n else 0.0)
-        loose = _wrap(facing_by_div.get(None, []), labels, total_w - 2 * COLUMN_PAD)
-        div_rows = max((len(lines) for lines in wrapped.values()), default=0)
-        facing_bottom = y_row + (div_rows + len(loose)) * row_h
-        col_bottom = (facing_bottom + CHANNEL + trees_h if deepest >= 0 else facing_bottom) \
-            + COLUMN_FOOT
-        extents = [(n * col_w / 2, max(col_bottom, facing_bottom))] if n else []
-        extents += [(_line_width(line, labels) / 2, y_row + (div_rows + r + 1) * row_h - ROW_GAP)
-                    for r, line in enumerate(loose)]
-        base = col_bottom + POINT_GAP + point_rise
-        extents += [(abs(u) + w / 2, base - v) for _, u, v, w in point]
-        extents += [(abs(t), base - foot) for t, foot, _ in trunks.values()]
-        half, depth = _fit_triangle(extents, y_top)
-        return _Frame(col_w, wrapped, loose, total_w, facing_bottom, col_bottom, half, depth)
-
-    # Columns as narrow as their trees, or wider to hold more of the customer-facing row
-    # on a line: whichever makes the smallest triangle (the narrowest on a tie).
+    row_h = max((labels[i].height for i in groups.facing), default=0.0) + ROW_GAP  # type: ignore[union-attr]
+    deepest = max((spans[g][2] for g in range(n) if g in spans), default=-1)
+    trees_h = (deepest + 1) * pitch - LEVEL_GAP if deepest >= 0 else None
+    framer = _Framer(labels, division_ids, facing_by_div, row_h, trees_h, point)
     widths = {tree_w}
     if n:
         natural = max(sum(labels[p].width + ROW_GAP for p in facing_by_div.get(k, []))  # type: ignore[union-attr]
                       for k in division_ids) + 2 * COLUMN_PAD
         for k in range(1, MAX_ROW_BOXES + 1):
             widths.add(max(tree_w, min(natural, k * (widest_box + ROW_GAP) + 2 * COLUMN_PAD)))
-    best = min((frame(w) for w in sorted(widths)), key=lambda f: f.half)
-    col_w, total_w = best.col_w, best.total_w
-    facing_bottom, col_bottom = best.facing_bottom, best.col_bottom
-    half, tri_depth = best.half, best.depth
-    cx = total_w / 2
-    x0 = cx - n * col_w / 2
-    apex = y_top + tri_depth
+    return min((framer.frame(w) for w in sorted(widths)), key=attrgetter("half"))
 
-    boxes: list[Box] = []
-    add_box = boxes.append
-    placed: list[Box | None] = [None] * count
 
-    def place_lines(lines: list[list[int]], left: float, width: float, top: float) -> None:
+class _Placer:
+    """Makes the boxes, in order and by index."""
+
+    __slots__ = ("boxes", "hang", "ids", "labels", "placed", "variants")
+
+    def __init__(self, ids: list[str], read: BoxRead, hang: list[Placement | None]) -> None:
+        self.ids = ids
+        self.labels = read.labels
+        self.variants = read.variants
+        self.hang = hang
+        self.boxes: list[Box] = []
+        self.placed: list[Box | None] = [None] * len(ids)
+
+    def rows(self, lines: list[list[int]], left: float, width: float, top: float,
+             row_h: float) -> None:
+        """Customer-facing ``lines`` centred in ``width`` from ``left``, from ``top`` down."""
+        ids, labels, variants, hang, placed = (self.ids, self.labels, self.variants,
+                                               self.hang, self.placed)
+        add_box = self.boxes.append
         for r, line in enumerate(lines):
             x = left + (width - _line_width(line, labels)) / 2
             for i in line:
@@ -333,35 +266,13 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
                 add_box(box)
                 x += lab.width + ROW_GAP  # type: ignore[union-attr]
 
-    # The customer-facing row(s), wrapped inside each column, then those in no division.
-    for i, key in enumerate(division_ids):
-        place_lines(best.wrapped[key], x0 + i * col_w + COLUMN_PAD, col_w - 2 * COLUMN_PAD,
-                    y_row)
-    div_rows = max((len(lines) for lines in best.wrapped.values()), default=0)
-    place_lines(best.loose, cx - total_w / 2 + COLUMN_PAD, total_w - 2 * COLUMN_PAD,
-                y_row + div_rows * row_h)
-    y_col = facing_bottom + CHANNEL
-
-    # The division columns and the point, each a mirrored tidy tree. The point sits as
-    # low in the triangle as its boxes fit, leaving room for the lines above it. Each
-    # box's connector from its manager in the group is the classic one mirrored.
-    connectors: list[Connector] = []
-    add_connector = connectors.append
-    half_gap = LEVEL_GAP / 2
-    frames: dict[int, tuple[float, float]] = {}  # group -> centre line, base
-    for g, mem, lo, hi, depth in layouts:
-        if g == n:
-            centre = cx
-            base = col_bottom + POINT_GAP + point_rise
-            base = max(base, min([apex - 2 * DEPTH_RATIO * (abs(u) + w / 2 + EDGE_GAP) + v
-                                  for _, u, v, w in point]
-                                 + [apex - 2 * DEPTH_RATIO * (abs(t) + EDGE_GAP) + foot
-                                    for t, foot, _ in trunks.values()]))
-        else:
-            centre = x0 + (g + 0.5) * col_w - (lo + hi) / 2
-            base = y_col + (depth + 1) * pitch - LEVEL_GAP
-        frames[g] = (centre, base)
-        for i in mem:
+    def tree(self, members: list[int], centre: float, base: float, at_u: list[float],
+             at_level: list[int], pitch: float) -> None:
+        """A group's ``members``, a mirrored tidy tree on ``centre`` standing on ``base``."""
+        ids, labels, variants, hang, placed = (self.ids, self.labels, self.variants,
+                                               self.hang, self.placed)
+        add_box = self.boxes.append
+        for i in members:
             lab = labels[i]
             w = lab.width  # type: ignore[union-attr]
             h = lab.height  # type: ignore[union-attr]
@@ -369,113 +280,132 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
                                   base - at_level[i] * pitch - h, w, h, lab.lines,  # type: ignore[union-attr]
                                   variants[i][hang[i]])  # type: ignore[index]
             add_box(box)
-    for m in ts.internal:
-        centre, base = frames[group[m]]
-        um = at_u[m]
-        xm = centre + um
-        y0 = base - (at_level[m] * pitch + labels[m].height)  # type: ignore[union-attr]
-        mgr = ids[m]
-        for c in kids_of[m]:  # type: ignore[union-attr]
-            u = at_u[c]
-            v = at_level[c] * pitch
-            if hang[c] is row:
-                xc = centre + u
-                yb = base - (v - half_gap)
-                y2 = base - v
-                pts = ([(xm, y0), (xm, yb), (xc, yb), (xc, y2)]
-                       if xm != xc and y0 != yb and yb != y2
-                       else clean_polyline([(xm, y0), (xm, yb), (xc, yb), (xc, y2)]))
-            else:
-                lab = labels[c]
-                w = lab.width  # type: ignore[union-attr]
-                mid = base - (v + lab.height / 2)  # type: ignore[union-attr]
-                side = centre + (u - w / 2 if u >= um else u + w / 2)
-                pts = ([(xm, y0), (xm, mid), (side, mid)] if y0 != mid and xm != side
-                       else clean_polyline([(xm, y0), (xm, mid), (side, mid)]))
-            add_connector(Connector(mgr, ids[c], pts))
 
-    # Lines between the groups, the row and the point; CUSTOMER to the row. Lines from
-    # the point up to the division heads share a trunk and run across under the columns.
-    # Only the customer-facing boxes and each group's tops can have a manager elsewhere.
-    crossing = [(i, -1) for i in facing]
-    crossing += [(i, g) for g, top in enumerate(tops) for i in top]
-    customer = ConnectorKind.CUSTOMER
-    for i, g in crossing:
-        b = placed[i]
-        b_cx = b.x + b.w / 2  # type: ignore[union-attr]
-        if g < 0:
-            add_connector(Connector(CUSTOMER, ids[i], [(b_cx, BAND_HEIGHT), (b_cx, b.y)],  # type: ignore[union-attr]
-                                    customer))
-        m = parent[i]
-        if m < 0:
-            continue
-        a = placed[m]
-        if a is None:
-            continue
-        a_cx = a.x + a.w / 2
-        a_bottom, b_bottom = a.y + a.h, b.y + b.h  # type: ignore[union-attr]
-        if b_bottom <= a.y:  # report above its manager
-            if g < 0:
-                ch = facing_bottom + CHANNEL / 2
-            elif m in trunks and g != n:
-                ch = col_bottom + POINT_GAP / 2
-                if trunks[m][2]:  # beside the boxes above
-                    x = cx + trunks[m][0]
-                    a_cy = a.y + a.h / 2  # type: ignore[union-attr]
-                    add_connector(Connector(ids[m], ids[i], clean_polyline(
-                        [(a.x + a.w, a_cy), (x, a_cy), (x, ch), (b_cx, ch),  # type: ignore[union-attr]
-                         (b_cx, b_bottom)])))
-                    continue
-            else:
-                ch = a.y - LEVEL_GAP / 2  # type: ignore[union-attr]
-            pts = _route4(a_cx, a.y, ch, b_cx, b_bottom)  # type: ignore[union-attr]
-        elif b.y >= a_bottom:  # type: ignore[union-attr]
-            pts = _route4(a_cx, a_bottom, b.y - LEVEL_GAP / 2, b_cx, b.y)  # type: ignore[union-attr]
+
+def _place_facing(placer: _Placer, division_ids: list[str], fr: _Frame) -> None:
+    """The customer-facing row(s), wrapped inside each column, then those in no division."""
+    col_w, x0, row_h = fr.col_w, fr.x0, fr.row_h
+    for i, key in enumerate(division_ids):
+        placer.rows(fr.wrapped[key], x0 + i * col_w + COLUMN_PAD, col_w - 2 * COLUMN_PAD,
+                    ROW_TOP, row_h)
+    placer.rows(fr.loose, fr.cx - fr.total_w / 2 + COLUMN_PAD, fr.total_w - 2 * COLUMN_PAD,
+                ROW_TOP + fr.div_rows * row_h, row_h)
+
+
+def _group_frames(spans: dict[int, tuple[float, float, int]], n: int, fr: _Frame,
+                  point: PointGroup, pitch: float) -> dict[int, tuple[float, float]]:
+    """Each group's centre line and base. The point sits as low in the triangle as its
+    boxes fit, leaving room for the lines above it."""
+    cx, x0, col_w, apex, y_col = fr.cx, fr.x0, fr.col_w, fr.apex, fr.y_col
+    frames: dict[int, tuple[float, float]] = {}
+    for g, (lo, hi, depth) in spans.items():
+        if g == n:
+            centre = cx
+            base = fr.col_bottom + POINT_GAP + point.rise
+            base = max(base, min([apex - 2 * DEPTH_RATIO * (abs(u) + w / 2 + EDGE_GAP) + v
+                                  for _, u, v, w in point.boxes]
+                                 + [apex - 2 * DEPTH_RATIO * (abs(t) + EDGE_GAP) + foot
+                                    for t, foot, _ in point.trunks.values()]))
         else:
-            pts = _route4(a_cx, a.y, min(a.y, b.y) - ROW_GAP / 2, b_cx, b.y)  # type: ignore[union-attr]
-        add_connector(Connector(ids[m], ids[i], pts))
-    if tree.dotted:
-        index_get = index.get
-        rects = {}
-        for pid in {pid for pair in tree.dotted for pid in pair}:
-            j = index_get(pid)
-            b = placed[j] if j is not None else None
-            if b is not None:
-                rects[pid] = Rect(b.x, b.y, b.w, b.h)
-        connectors.extend(dotted_connectors(rects, tree.dotted))
+            centre = x0 + (g + 0.5) * col_w - (lo + hi) / 2
+            base = y_col + (depth + 1) * pitch - LEVEL_GAP
+        frames[g] = (centre, base)
+    return frames
 
-    # The triangle: its top edge under the band, its point below the top management.
-    # (every position counts, the hidden under a collapsed box too: only an uncollapsed
-    # chart's divisions are all known here already)
-    # (with the same managers as the columns: a reporting cycle is broken the same way)
+
+def _connectors(tree: TreeIndex, labels: Sequence[BoxLabel | None], groups: Groups,
+                forest: Forest, point: PointGroup, fr: _Frame, placed: list[Box | None],
+                frames: dict[int, tuple[float, float]], pitch: float) -> list[Connector]:
+    """Every connector: inside the groups, between them (only the customer-facing boxes
+    and each group's tops can have a manager elsewhere), and the dotted lines."""
+    ids = tree.ids
+    connectors = group_connectors(forest.internal, forest.kids_of, groups.group, frames,
+                                  forest.at_u, forest.at_level, forest.hang, pitch, ids,
+                                  labels)
+    crossing = [(i, -1) for i in groups.facing]
+    crossing += [(i, g) for g, top in enumerate(forest.tops) for i in top]
+    channels = Channels(BAND_HEIGHT, fr.facing_bottom + CHANNEL / 2,
+                        fr.col_bottom + POINT_GAP / 2, ROW_GAP / 2)
+    connectors += crossing_connectors(crossing, placed, tree.parent, ids, CUSTOMER, channels,
+                                      point.trunks, fr.cx, groups.n)
+    connectors += dotted_lines(tree, placed)
+    return connectors
+
+
+def _division_balance(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
+                      division: list[str | None], divisions: list[Division],
+                      division_ids: list[str]) -> BalanceFigures:
+    """The balance of the columns: every position counts, the hidden under a collapsed
+    box too (only an uncollapsed chart's divisions are all known here already), with the
+    same managers as the columns (a reporting cycle is broken the same way)."""
     every: dict[str, str | None] | list[str | None] = (
         assign_divisions(scenario, manager_by_id(tree), division_ids)[1] if tree.collapsed
         else division)  # by index, in document order: every position is on view
-    balance = division_balance(scenario, order=division_ids, tolerance=engine.tolerance,
-                               assigned=(divisions, every))
-    tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)
-    corners = [(cx - half, y_top), (cx + half, y_top), (cx, apex)]
-    pyramid = Pyramid(points=corners, pivot=(cx, apex), tilt_degrees=tilt)
-    band = Band(CUSTOMER, Rect(cx - half, 0.0, 2 * half, BAND_HEIGHT))
-    labels_out = [Label(CUSTOMER, cx, BAND_HEIGHT / 2 + BAND_LABEL_SIZE * 0.35,
-                        BAND_LABEL_SIZE, True)]
+    return division_balance(scenario, order=division_ids, tolerance=engine.tolerance,
+                            assigned=(divisions, every))
+
+
+def _columns(divisions: list[Division], balance: BalanceFigures, fr: _Frame
+             ) -> tuple[list[DivisionColumn], list[Label]]:
+    """The division columns with their figures, and their labels."""
     columns: list[DivisionColumn] = []
+    labels: list[Label] = []
     stats = {row["id"]: row for row in balance.divisions}
+    x0, col_w, y_col = fr.x0, fr.col_w, fr.y_col
     for i, d in enumerate(divisions):
         s = stats[d.id]
-        rect = Rect(x0 + i * col_w, y_top, col_w, max(col_bottom, facing_bottom) - y_top)
+        rect = Rect(x0 + i * col_w, BAND_HEIGHT, col_w,
+                    max(fr.col_bottom, fr.facing_bottom) - BAND_HEIGHT)
         columns.append(DivisionColumn(d.id, d.name, rect, d.color, s["headcount"], s["fte"],
                                       s["share"]))
-        labels_out.append(Label(d.name, rect.cx, y_col - CHANNEL / 4, COLUMN_LABEL_SIZE, True))
+        labels.append(Label(d.name, rect.cx, y_col - CHANNEL / 4, COLUMN_LABEL_SIZE, True))
+    return columns, labels
+
+
+def _extent(boxes: list[Box]) -> Rect:
+    """The rectangle around ``boxes`` (some)."""
+    xs = list(map(attrgetter("x"), boxes))
+    ys = list(map(attrgetter("y"), boxes))
+    left, top = min(xs), min(ys)
+    return Rect(left, top, max(map(add, xs, map(attrgetter("w"), boxes))) - left,
+                max(map(add, ys, map(attrgetter("h"), boxes))) - top)
+
+
+def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
+                     read: BoxRead, divisions: list[Division],
+                     legend: list[LegendEntry]) -> Geometry:
+    """The inverted geometry of ``scenario`` (see the module docstring) from its tree and
+    boxes by position index, as ``read_boxes`` read them (vertical sizes)."""
+    labels = read.labels
+    groups = group_positions(tree, read.division, divisions)
+    shown = list(filter(None, labels))
+    pitch = max(map(attrgetter("height"), shown), default=0.0) + LEVEL_GAP
+    forest = lay_out_groups(engine, tree, read, groups)
+    point = point_group(groups, forest, tree, labels, pitch)
+    fr = _choose_frame(groups, forest, point, labels, read.division, shown, pitch)
+
+    placer = _Placer(tree.ids, read, forest.hang)
+    _place_facing(placer, groups.division_ids, fr)
+    frames = _group_frames(forest.spans, groups.n, fr, point, pitch)
+    for g, (centre, base) in frames.items():
+        placer.tree(groups.members[g], centre, base, forest.at_u, forest.at_level, pitch)
+    boxes, placed = placer.boxes, placer.placed
+    connectors = _connectors(tree, labels, groups, forest, point, fr, placed, frames, pitch)
+
+    # The triangle: its top edge under the band, its point below the top management,
+    # tilted toward the heavy side.
+    balance = _division_balance(engine, scenario, tree, read.division, divisions,
+                                 groups.division_ids)
+    tilt = TILT_SCALE * tilt_degrees(balance.normalised_torque, balance.tolerance)
+    cx, half = fr.cx, fr.half
+    corners = [(cx - half, BAND_HEIGHT), (cx + half, BAND_HEIGHT), (cx, fr.apex)]
+    pyramid = Pyramid(points=corners, pivot=(cx, fr.apex), tilt_degrees=tilt)
+    band = Band(CUSTOMER, Rect(cx - half, 0.0, 2 * half, BAND_HEIGHT))
+    columns, column_labels = _columns(divisions, balance, fr)
+    labels_out = [Label(CUSTOMER, cx, BAND_HEIGHT / 2 + BAND_LABEL_SIZE * 0.35,
+                        BAND_LABEL_SIZE, True), *column_labels]
     tilted = [_rotate(p, pyramid.pivot, tilt) for p in corners]
-    extent = Rect(0.0, 0.0, 0.0, 0.0)
-    if boxes:
-        xs = list(map(attrgetter("x"), boxes))
-        ys = list(map(attrgetter("y"), boxes))
-        left, top = min(xs), min(ys)
-        extent = Rect(left, top, max(map(add, xs, map(attrgetter("w"), boxes))) - left,
-                      max(map(add, ys, map(attrgetter("h"), boxes))) - top)
-    bounds = bounds_of([extent, band.rect] if boxes else [band.rect], corners + tilted)
+    bounds = bounds_of([_extent(boxes), band.rect] if boxes else [band.rect], corners + tilted)
     return Geometry(view="inverted", boxes=boxes, connectors=connectors, bands=[band],
                     labels=labels_out, columns=columns, pyramid=pyramid, balance=balance,
                     legend=legend, bounds=bounds)
