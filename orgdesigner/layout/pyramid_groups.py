@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from orgdesigner.layout.box_read import BoxRead
 from orgdesigner.layout.forest import TreeIndex
 from orgdesigner.layout.text import BoxLabel
-from orgdesigner.layout.tidy import Placement, TidyParams, _pack, shape_tree
+from orgdesigner.layout.tidy import IndexedShapes, Placement, TidyParams, _pack, shape_tree
 from orgdesigner.layout.views import LEVEL_GAP
 from orgdesigner.metrics.balance import Division
 
@@ -134,14 +134,25 @@ def lay_out_groups(engine: LayoutEngine, tree: TreeIndex, read: BoxRead,
     ts = shape_tree([], [i for i in reversed(groups.order) if group[i] >= 0], kids_of,
                     tree.ids, sizes, read.assistants, params,
                     engine.cache("inverted") if engine.keep_state else None)
+    at_u, at_level, hang = _tidy_places(tree, tops, ts, params.gap)
+    return Forest(kids_of, tops, ts.internal, at_u, at_level, hang,
+                  _spans(groups.members, at_u, at_level, sizes))
+
+
+def _tidy_places(tree: TreeIndex, tops: list[list[int]], ts: IndexedShapes, gap: float
+                 ) -> tuple[list[float], list[int], list[Placement | None]]:
+    """Every box's tidy centre and level from the shapes ``ts``, each group's ``tops``
+    packed on their own, and how each box hangs (a top: from its manager's row unless it
+    tops the chart)."""
+    count = len(tree.ids)
     shapes = ts.shapes
     at_u = [0.0] * count
     at_level = [0] * count
     row = Placement.ROW
-    hang: list[Placement | None] = [row if m >= 0 else None for m in parent]
+    hang: list[Placement | None] = [row if m >= 0 else None for m in tree.parent]
     for top in tops:
         if top:
-            pos = _pack([shapes[r] for r in top], params.gap)  # type: ignore[misc]
+            pos = _pack([shapes[r] for r in top], gap)  # type: ignore[misc]
             shift = -(pos[0] + pos[-1]) / 2
             for r, p in zip(top, pos, strict=True):
                 at_u[r] = p + shift
@@ -154,8 +165,7 @@ def lay_out_groups(engine: LayoutEngine, tree: TreeIndex, read: BoxRead,
             at_u[c] = x + du
             at_level[c] = lv + dl
             hang[c] = how
-    return Forest(kids_of, tops, ts.internal, at_u, at_level, hang,
-                   _spans(groups.members, at_u, at_level, sizes))
+    return at_u, at_level, hang
 
 
 def _spans(members: list[list[int]], at_u: list[float], at_level: list[int],
