@@ -48,8 +48,8 @@ from orgdesigner.layout.geometry import (
     Rect,
 )
 from orgdesigner.layout.pyramid_groups import (
-    Forest,
     Groups,
+    GroupTrees,
     PointGroup,
     group_positions,
     lay_out_groups,
@@ -210,12 +210,12 @@ class _Framer:
                       col_bottom, half, depth)
 
 
-def _choose_frame(groups: Groups, forest: Forest, point: PointGroup,
+def _choose_frame(groups: Groups, trees: GroupTrees, point: PointGroup,
                   labels: Sequence[BoxLabel | None], division: Sequence[str | None],
                   shown: list[BoxLabel], pitch: float) -> _Frame:
     """Columns as narrow as their trees, or wider to hold more of the customer-facing row
     on a line: whichever makes the smallest triangle (the narrowest on a tie)."""
-    n, spans, division_ids, slot = groups.n, forest.spans, groups.division_ids, groups.slot
+    n, spans, division_ids, slot = groups.n, trees.spans, groups.division_ids, groups.slot
     widest_box = max(map(attrgetter("width"), shown), default=0.0)
     tree_w = widest_box + 2 * COLUMN_PAD
     for g in range(n):
@@ -314,16 +314,16 @@ def _group_frames(spans: dict[int, tuple[float, float, int]], n: int, fr: _Frame
 
 
 def _connectors(tree: TreeIndex, labels: Sequence[BoxLabel | None], groups: Groups,
-                forest: Forest, point: PointGroup, fr: _Frame, placed: list[Box | None],
+                trees: GroupTrees, point: PointGroup, fr: _Frame, placed: list[Box | None],
                 frames: dict[int, tuple[float, float]], pitch: float) -> list[Connector]:
     """Every connector: inside the groups, between them (only the customer-facing boxes
     and each group's tops can have a manager elsewhere), and the dotted lines."""
     ids = tree.ids
-    connectors = group_connectors(forest.internal, forest.kids_of, groups.group, frames,
-                                  forest.at_u, forest.at_level, forest.hang, pitch, ids,
+    connectors = group_connectors(trees.internal, trees.kids_of, groups.group, frames,
+                                  trees.at_u, trees.at_level, trees.hang, pitch, ids,
                                   labels)
     crossing = [(i, -1) for i in groups.facing]
-    crossing += [(i, g) for g, top in enumerate(forest.tops) for i in top]
+    crossing += [(i, g) for g, top in enumerate(trees.tops) for i in top]
     channels = Channels(BAND_HEIGHT, fr.facing_bottom + CHANNEL / 2,
                         fr.col_bottom + POINT_GAP / 2, ROW_GAP / 2)
     connectors += crossing_connectors(crossing, placed, tree.parent, ids, CUSTOMER, channels,
@@ -380,17 +380,17 @@ def pyramid_geometry(engine: LayoutEngine, scenario: Scenario, tree: TreeIndex,
     groups = group_positions(tree, read.division, divisions)
     shown = list(filter(None, labels))
     pitch = max(map(attrgetter("height"), shown), default=0.0) + LEVEL_GAP
-    forest = lay_out_groups(engine, tree, read, groups)
-    point = point_group(groups, forest, tree, labels, pitch)
-    fr = _choose_frame(groups, forest, point, labels, read.division, shown, pitch)
+    trees = lay_out_groups(engine, tree, read, groups)
+    point = point_group(groups, trees, tree, labels, pitch)
+    fr = _choose_frame(groups, trees, point, labels, read.division, shown, pitch)
 
-    placer = _Placer(tree.ids, read, forest.hang)
+    placer = _Placer(tree.ids, read, trees.hang)
     _place_facing(placer, groups.division_ids, fr)
-    frames = _group_frames(forest.spans, groups.n, fr, point, pitch)
+    frames = _group_frames(trees.spans, groups.n, fr, point, pitch)
     for g, (centre, base) in frames.items():
-        placer.tree(groups.members[g], centre, base, forest.at_u, forest.at_level, pitch)
+        placer.tree(groups.members[g], centre, base, trees.at_u, trees.at_level, pitch)
     boxes, placed = placer.boxes, placer.placed
-    connectors = _connectors(tree, labels, groups, forest, point, fr, placed, frames, pitch)
+    connectors = _connectors(tree, labels, groups, trees, point, fr, placed, frames, pitch)
 
     # The triangle: its top edge under the band, its point below the top management,
     # tilted toward the heavy side.

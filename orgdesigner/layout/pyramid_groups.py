@@ -25,7 +25,7 @@ from orgdesigner.metrics.balance import Division
 if TYPE_CHECKING:
     from orgdesigner.layout.engine import LayoutEngine
 
-__all__ = ["Forest", "Groups", "PointGroup", "group_positions", "lay_out_groups",
+__all__ = ["GroupTrees", "Groups", "PointGroup", "group_positions", "lay_out_groups",
            "point_group"]
 
 
@@ -48,7 +48,7 @@ class Groups:
 
 
 @dataclass(slots=True)
-class Forest:
+class GroupTrees:
     """Each group as a classic tidy forest (children inside the group only): every box's
     tidy centre and level, and how it hangs (a group's top: from its manager's row
     unless it tops the chart)."""
@@ -113,7 +113,7 @@ def group_positions(tree: TreeIndex, division: Sequence[str | None],
 
 
 def lay_out_groups(engine: LayoutEngine, tree: TreeIndex, read: BoxRead,
-                   groups: Groups) -> Forest:
+                   groups: Groups) -> GroupTrees:
     """Each group as a classic tidy forest: the subtree shapes of all groups in one pass,
     each group's tops packed on their own."""
     parent, visible = tree.parent, tree.visible
@@ -135,8 +135,8 @@ def lay_out_groups(engine: LayoutEngine, tree: TreeIndex, read: BoxRead,
                     tree.ids, sizes, read.assistants, params,
                     engine.cache("inverted") if engine.keep_state else None)
     at_u, at_level, hang = _tidy_places(tree, tops, ts, params.gap)
-    return Forest(kids_of, tops, ts.internal, at_u, at_level, hang,
-                  _spans(groups.members, at_u, at_level, sizes))
+    return GroupTrees(kids_of, tops, ts.internal, at_u, at_level, hang,
+                      _spans(groups.members, at_u, at_level, sizes))
 
 
 def _tidy_places(tree: TreeIndex, tops: list[list[int]], ts: IndexedShapes, gap: float
@@ -182,17 +182,17 @@ def _spans(members: list[list[int]], at_u: list[float], at_level: list[int],
     return spans
 
 
-def point_group(groups: Groups, forest: Forest, tree: TreeIndex,
+def point_group(groups: Groups, trees: GroupTrees, tree: TreeIndex,
                 labels: Sequence[BoxLabel | None], pitch: float) -> PointGroup:
     """The top management at the point; its highest place is right under the columns."""
     n = groups.n
     point: list[tuple[int, float, float, float]] = []
     rise = 0.0
-    if n in forest.spans:
-        at_u, at_level = forest.at_u, forest.at_level
+    if n in trees.spans:
+        at_u, at_level = trees.at_u, trees.at_level
         point = [(i, at_u[i], at_level[i] * pitch, labels[i].width)  # type: ignore[union-attr]
                  for i in groups.members[n]]
-        rise = (forest.spans[n][2] + 1) * pitch - LEVEL_GAP
+        rise = (trees.spans[n][2] + 1) * pitch - LEVEL_GAP
     half = max((abs(u) + w / 2 for _, u, _, w in point), default=0.0)
     return PointGroup(point, rise, half, _trunks(point, groups.group, n, tree.visible, labels))
 
